@@ -1,0 +1,180 @@
+"""Load stage: paths -> files -> :class:`~factcheck.model.Document`."""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.load.dateline import detect_date
+from factcheck.load.markup import mask_html, mask_markdown
+from factcheck.load.text import (
+    UnreadableDocument,
+    decode,
+    document_language,
+    language_segments,
+    line_starts,
+)
+from factcheck.model import Document, Problem
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "DocumentMeta",
+    "LoadResult",
+    "UnreadableDocument",
+    "discover",
+    "display_path",
+    "document_from_text",
+    "load_documents",
+    "load_file",
+]
+
+DOCUMENT_SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+#: Documents larger than this are skipped: a linter is not a data-lake scanner.
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """Per-document settings from the config file."""
+
+    date: str | None = None
+    lang: str | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    documents: tuple[Document, ...]
+    problems: tuple[Problem, ...]
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """Relative to the current directory where possible, with forward slashes."""
+    base = cwd or Path.cwd()
+    try:
+        return Path(os.path.relpath(path.absolute(), base.absolute())).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.absolute().as_posix()
+
+
+def _excluded(rel: str, exclude: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern) for pattern in exclude)
+
+
+def _included(rel: str, include: Sequence[str]) -> bool:
+    return not include or any(fnmatch.fnmatch(rel, pattern) for pattern in include)
+
+
+def discover(
+    paths: Iterable[Path],
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> tuple[list[Path], list[Problem]]:
+    """Files to load: given files as they are, directories searched recursively.
+
+    Hidden directories, virtual environments and the cache are skipped; symlink
+    loops are never followed.  Returns files in a stable sorted order.
+    """
+    found: dict[str, Path] = {}
+    problems: list[Problem] = []
+    for root in paths:
+        if root.is_dir():
+            for directory, subdirs, files in os.walk(root, followlinks=False):
+                subdirs[:] = sorted(
+                    name
+                    for name in subdirs
+                    if not name.startswith(".") and name not in {"node_modules", "__pycache__", "venv"}
+                )
+                for name in sorted(files):
+                    path = Path(directory) / name
+                    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+                        continue
+                    rel = display_path(path)
+                    if _excluded(rel, exclude) or not _included(rel, include):
+                        continue
+                    found.setdefault(rel, path)
+        elif root.exists() or root.is_symlink():
+            rel = display_path(root)
+            if not _excluded(rel, exclude):
+                found.setdefault(rel, root)
+        else:
+            problems.append(Problem(display_path(root), "no such file or directory"))
+    return [found[key] for key in sorted(found)], problems
+
+
+def document_from_text(
+    original: str,
+    path: str = "<text>",
+    fmt: str = "text",
+    meta: DocumentMeta | None = None,
+) -> Document:
+    """Build a Document from already decoded text (tests and benchmarks use this too)."""
+    meta = meta or DocumentMeta()
+    original = original.replace("\r\n", "\n").replace("\r", "\n")
+    if fmt == "markdown":
+        masked = mask_markdown(original)
+    elif fmt == "html":
+        masked = mask_html(original)
+    else:
+        masked = original
+    segments = language_segments(masked)
+    lang = meta.lang or document_language(segments)
+    date: str | None
+    date_source: str | None
+    if meta.date:
+        date, date_source = meta.date, "config"
+    else:
+        date, date_source = detect_date(original, masked)
+    return Document(
+        path=path,
+        original=original,
+        text=masked,
+        format=fmt,
+        lang=lang,
+        segments=segments,
+        date=date,
+        date_source=date_source,
+        default_currency=meta.currency,
+        sha256=hashlib.sha256(original.encode("utf-8")).hexdigest(),
+        line_starts=line_starts(original),
+    )
+
+
+def load_file(path: Path, rel: str, meta: DocumentMeta | None = None) -> Document:
+    """Read and decode one file; raises UnreadableDocument or OSError with the reason."""
+    if path.is_dir():
+        raise UnreadableDocument("is a directory")
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise UnreadableDocument(f"too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})")
+    data = path.read_bytes()
+    text = decode(data)
+    fmt = DOCUMENT_SUFFIXES.get(path.suffix.lower(), "text")
+    return document_from_text(text, rel, fmt, meta)
+
+
+def load_documents(files: Sequence[Path], metadata: dict[str, DocumentMeta] | None = None) -> LoadResult:
+    """Load every file; a file that cannot be read becomes a Problem, never an exception."""
+    metadata = metadata or {}
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for path in files:
+        rel = display_path(path)
+        try:
+            documents.append(load_file(path, rel, metadata.get(rel)))
+        except UnreadableDocument as error:
+            problems.append(Problem(rel, str(error)))
+        except OSError as error:
+            problems.append(Problem(rel, error.strerror or str(error)))
+    return LoadResult(tuple(documents), tuple(problems))

@@ -1,0 +1,101 @@
+"""The document's own date: from a dateline, a date line near the top, or front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from factcheck.load.markup import FRONT_MATTER
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ),
+    start=1,
+):
+    for _name in _names:
+        MONTHS[_name] = _number
+
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY_MONTH_YEAR = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+(?P<year>(?:19|20)\d\d)"
+_MONTH_DAY_YEAR = rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<year>(?:19|20)\d\d)"
+_ISO = r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+_ZH = r"(?P<zyear>(?:19|20)\d\d)\s*年\s*(?P<zmonth>\d{1,2})\s*月\s*(?P<zday>\d{1,2})\s*日"
+_PREFIX = r"^[ \t]*(?:(?:Date|Dated|Published|發布日期|日期)\s*[:：]?\s*)?"
+
+#: "HONG KONG, July 11, 2022 /PRNewswire/ —", "Hong Kong, 17 September 2025 -"
+_DATELINES = tuple(
+    re.compile(rf"^[ \t]*[A-Z][A-Za-z .'-]{{1,40}},[ \t]*{form}", re.M) for form in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR)
+)
+#: A line that is only a date ("24 Feb 2021"), near the top of the document.
+_DATE_LINES = tuple(
+    re.compile(rf"{_PREFIX}{form}[ \t.]*$", re.M | re.I) for form in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _ZH)
+)
+
+#: How far from the top a dateline or date line may stand.
+HEAD_CHARS = 3000
+
+
+def _iso_from(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    try:
+        if groups.get("iso"):
+            return dt.date.fromisoformat(groups["iso"]).isoformat()
+        if groups.get("zyear"):
+            return dt.date(int(groups["zyear"]), int(groups["zmonth"]), int(groups["zday"])).isoformat()
+        month = MONTHS[groups["month"].lower()[:3]]
+        return dt.date(int(groups["year"]), month, int(groups["day"])).isoformat()
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def front_matter_date(original: str) -> str | None:
+    match = FRONT_MATTER.match(original)
+    if not match:
+        return None
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    value = data.get("date")
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def detect_date(original: str, masked: str) -> tuple[str | None, str | None]:
+    """Return (ISO date, source) where source is front-matter, dateline or header."""
+    date = front_matter_date(original)
+    if date:
+        return date, "front-matter"
+    head = masked[:HEAD_CHARS]
+    for patterns, source in ((_DATELINES, "dateline"), (_DATE_LINES, "header")):
+        matches = [match for pattern in patterns for match in pattern.finditer(head)]
+        for match in sorted(matches, key=lambda match: match.start()):
+            date = _iso_from(match)
+            if date:
+                return date, source
+    return None, None

@@ -1,0 +1,24 @@
+"""Report stage: one Report, many renderings. A formatter is a module with ``render(report) -> str``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from factcheck.model import Report
+from factcheck.report import json_format, text
+
+Renderer = Callable[[Report], str]
+
+#: ``--format`` name -> renderer for ``factcheck check``.
+CHECK_FORMATS: dict[str, Renderer] = {
+    "text": text.render,
+    "json": json_format.render,
+}
+
+#: ``--format`` name -> renderer for ``factcheck claims``.
+CLAIM_FORMATS: dict[str, Renderer] = {
+    "text": text.render_claims,
+    "json": json_format.render_claims,
+    "jsonl": json_format.render_claims_jsonl,
+    "csv": json_format.render_claims_csv,
+}
