@@ -1,10 +1,14 @@
 """Extract stage: Document -> claims (the NLP pass).
 
+Each language segment of a document goes to its language's extractor
+(``extract.en`` on ``spacy.blank("en")``, ``extract.zh`` on ``spacy.blank("zh")``).
 spaCy is imported only inside this package, and only when a document actually
 needs extracting (a warm cache never pays for it).
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from factcheck.knowledge import Knowledge
 from factcheck.model import Claim, Document
@@ -14,5 +18,20 @@ EXTRACTOR_VERSION = "0"
 
 
 def extract_document(document: Document, knowledge: Knowledge) -> tuple[Claim, ...]:
-    """Every figure and date stated in ``document``, in document order."""
-    return ()
+    """Every figure and date stated in ``document``, in document order, with ids ``path#n``."""
+    from factcheck.extract import en, zh
+
+    claims: list[Claim] = []
+    segments = document.segments or ()
+    if not segments:
+        return ()
+    for segment in segments:
+        extractor = zh.extract_segment if segment.lang == "zh" else en.extract_segment
+        claims.extend(extractor(document, segment.start, segment.end, knowledge))
+    claims.sort(key=lambda claim: (claim.location.start, claim.location.end))
+    renumbered: list[Claim] = []
+    ids = {claim.id: f"{document.path}#{number}" for number, claim in enumerate(claims, start=1)}
+    for claim in claims:
+        part_of = ids.get(claim.part_of) if claim.part_of else None
+        renumbered.append(dataclasses.replace(claim, id=ids[claim.id], part_of=part_of))
+    return tuple(renumbered)
