@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.checks import magnitude_typo
+from factcheck.checks import blank_figure, magnitude_typo, malformed_number
 from factcheck.checks.base import CheckType
 
 #: Check type name -> module. Rules name these in ``check:``.
@@ -13,4 +13,6 @@ def register(module: CheckType) -> None:
     CHECKS[module.NAME] = module
 
 
+register(blank_figure)
 register(magnitude_typo)
+register(malformed_number)

@@ -18,7 +18,7 @@ from factcheck.rules.model import Rule
 #: Currency signs and codes written before an amount ("HK$", "US$", "RMB", "€").
 CURRENCY = (
     r"(?:(?:HK|US|NT|NZ|A|AU|C|CA|S|SG|M|R|MOP|RM)\$|\$|€|£|¥|￥|₹|₩|"
-    r"\b(?:HKD|USD|RMB|CNY|EUR|GBP|JPY|SGD|AUD|CAD|NTD|TWD|MOP|INR|KRW|CHF|NZD|MYR)\b)"
+    r"\b(?:HKD|USD|RMB|CNY|EUR|GBP|JPY|SGD|AUD|CAD|NTD|TWD|MOP|INR|KRW|CHF|NZD|MYR|RM|Rs|Rp)\b)"
 )
 #: Scale words a figure may carry ("million"); abbreviations only when standing alone.
 SCALE = r"(?:[Mm]illions?|[Bb]illions?|[Tt]rillions?|[Tt]housands?|[Hh]undred|mn|bn|tn|m|b|k|K)(?![A-Za-z])"

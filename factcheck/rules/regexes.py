@@ -44,51 +44,121 @@ def _width(items: Any) -> tuple[int, int]:
     return int(low), int(high)
 
 
-def _first_chars(items: Any) -> set[str] | None:
-    """Characters the sub-pattern can start with; None when unknown or any."""
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+#: Stands for "some character outside ASCII" in the approximate character sets below.
+_NON_ASCII = "\uffff"
+_CATEGORIES = {
+    _sre_constants.CATEGORY_DIGIT: frozenset("0123456789") | {_NON_ASCII},
+    _sre_constants.CATEGORY_WORD: _ASCII_WORD | {_NON_ASCII},
+    _sre_constants.CATEGORY_SPACE: frozenset(" \t\n\r\f\v") | {_NON_ASCII},
+}
+
+
+def _set_chars(arg: Any) -> frozenset[str] | None:
+    """Characters an IN (character class) item can match; None when negated or too wide to list."""
+    chars: set[str] = set()
+    for in_op, in_arg in arg:
+        if in_op is _sre_constants.LITERAL:
+            chars.add(chr(in_arg))
+        elif in_op is _sre_constants.RANGE and in_arg[1] - in_arg[0] < 256:
+            chars.update(chr(code) for code in range(in_arg[0], in_arg[1] + 1))
+        elif in_op is _sre_constants.CATEGORY and in_arg in _CATEGORIES:
+            chars |= _CATEGORIES[in_arg]
+        else:
+            return None
+    return frozenset(chars)
+
+
+def _first_chars(items: Any) -> frozenset[str] | None:
+    """Characters the sub-pattern must start with; None when unknown, optional or any."""
     for op, arg in items:
         if op is _sre_constants.LITERAL:
-            return {chr(arg)}
+            return frozenset(chr(arg))
         if op is _sre_constants.IN:
-            chars: set[str] = set()
-            for in_op, in_arg in arg:
-                if in_op is _sre_constants.LITERAL:
-                    chars.add(chr(in_arg))
-                elif in_op is _sre_constants.RANGE and in_arg[1] - in_arg[0] < 256:
-                    chars.update(chr(code) for code in range(in_arg[0], in_arg[1] + 1))
-                else:
-                    return None
-            return chars
+            return _set_chars(arg)
         if op is _sre_constants.SUBPATTERN:
             return _first_chars(arg[-1])
-        if op in (_sre_constants.AT,):
+        if op is _sre_constants.AT:
             continue
         return None
-    return set()
+    return frozenset()
+
+
+def _all_chars(items: Any) -> frozenset[str] | None:
+    """Every character the sub-pattern can match; None when unknown or any."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is _sre_constants.LITERAL:
+            chars.add(chr(arg))
+        elif op is _sre_constants.IN:
+            found = _set_chars(arg)
+            if found is None:
+                return None
+            chars |= found
+        elif op is _sre_constants.SUBPATTERN:
+            inner = _all_chars(arg[-1])
+            if inner is None:
+                return None
+            chars |= inner
+        elif op in _REPEATS:
+            inner = _all_chars(arg[2])
+            if inner is None:
+                return None
+            chars |= inner
+        elif op is _sre_constants.BRANCH:
+            for branch in arg[1]:
+                inner = _all_chars(branch)
+                if inner is None:
+                    return None
+                chars |= inner
+        elif op is not _sre_constants.AT:
+            return None
+    return frozenset(chars)
+
+
+def _variable_repeat_chars(items: Any) -> list[frozenset[str] | None]:
+    """The character sets of every variable-length repeat inside ``items``."""
+    found: list[frozenset[str] | None] = []
+    for op, arg in items:
+        if op in _REPEATS:
+            low, high, body = arg
+            if high != low:
+                found.append(_all_chars(body))
+            found.extend(_variable_repeat_chars(body))
+        elif op is _sre_constants.SUBPATTERN:
+            found.extend(_variable_repeat_chars(arg[-1]))
+        elif op is _sre_constants.BRANCH:
+            for branch in arg[1]:
+                found.extend(_variable_repeat_chars(branch))
+    return found
+
+
+def _nested_repeat_is_ambiguous(body: Any) -> bool:
+    """A repeated body holding variable repeats is safe only when each repetition starts with a
+    character none of those inner repeats can match (so repetitions cannot be split two ways)."""
+    inner = _variable_repeat_chars(body)
+    if not inner:
+        return False
+    first = _first_chars(body)
+    if not first:
+        return True
+    return any(chars is None or chars & first for chars in inner)
 
 
 def _ambiguous_branches(branches: list[Any]) -> bool:
     """True when two alternatives may start with the same character."""
     seen: set[str] = set()
+    empty = 0
     for branch in branches:
+        if _width(branch)[0] == 0:
+            empty += 1
+            if empty > 1:
+                return True
+            continue
         chars = _first_chars(branch)
         if chars is None or chars & seen:
             return True
         seen |= chars
-    return False
-
-
-def _contains_variable_repeat(items: Any) -> bool:
-    for op, arg in items:
-        if op in _REPEATS:
-            low, high, body = arg
-            if high != low or _contains_variable_repeat(body):
-                return True
-        elif op is _sre_constants.SUBPATTERN:
-            if _contains_variable_repeat(arg[-1]):
-                return True
-        elif op is _sre_constants.BRANCH and any(_contains_variable_repeat(branch) for branch in arg[1]):
-            return True
     return False
 
 
@@ -108,7 +178,7 @@ def _check(items: Any) -> str | None:
         if op in _REPEATS:
             _low, high, body = arg
             if op is not _sre_constants.POSSESSIVE_REPEAT and (high == _MAXREPEAT or high > 1):
-                if _contains_variable_repeat(body):
+                if _nested_repeat_is_ambiguous(body):
                     return "a repeated group contains another variable repeat (nested quantifiers)"
                 if _contains_ambiguous_branch(body):
                     return "a repeated group holds alternatives that can match the same text"
