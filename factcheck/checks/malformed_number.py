@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 
@@ -115,7 +116,7 @@ def _is_list(groups: list[str]) -> bool:
     if len(groups) < 3 or any(len(group) > 2 or (len(group) > 1 and group[0] == "0") for group in groups):
         return False
     values = [int(group) for group in groups]
-    return all(later > earlier for earlier, later in zip(values, values[1:], strict=False))
+    return all(later > earlier for earlier, later in itertools.pairwise(values))
 
 
 class _Scanner:
