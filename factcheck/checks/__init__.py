@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.checks import blank_figure, magnitude_typo, malformed_number
+from factcheck.checks import blank_figure, magnitude_typo, malformed_number, ocr_artifact
 from factcheck.checks.base import CheckType
 
 #: Check type name -> module. Rules name these in ``check:``.
@@ -16,3 +16,4 @@ def register(module: CheckType) -> None:
 register(blank_figure)
 register(magnitude_typo)
 register(malformed_number)
+register(ocr_artifact)

@@ -61,13 +61,11 @@ class RegexList(ParamType):
 
 
 class Substitutions(ParamType):
-    """A list of ``{find: REGEX, means: TEXT, context: REGEX?}``: text damaged one way, and what it stands for.
-
-    ``context`` (optional) must match somewhere in the same sentence for a hit to count.
-    """
+    """A list of ``{find: REGEX, means: TEXT, context?, not_before?, not_after?, note?}``: text damaged
+    one way, and what it stands for (see factcheck/checks/ocr_artifact.py)."""
 
     label = "list of {find, means, context?}"
-    KEYS: ClassVar[tuple[str, ...]] = ("find", "means", "context", "not_before", "not_after")
+    KEYS: ClassVar[tuple[str, ...]] = ("find", "means", "context", "not_before", "not_after", "note")
 
     @classmethod
     def check(cls, value: Any) -> str | None:
@@ -81,8 +79,8 @@ class Substitutions(ParamType):
                 return f"unknown key {unknown[0]!r} in a substitution (keys: {', '.join(cls.KEYS)})"
             if "find" not in item or "means" not in item:
                 return "each substitution needs 'find' and 'means'"
-            if not isinstance(item["means"], str):
-                return "'means' must be a string"
+            if not isinstance(item["means"], str) or not isinstance(item.get("note", ""), str):
+                return "'means' and 'note' must be strings"
             for key in ("find", "context", "not_before", "not_after"):
                 if key in item:
                     reason = Regex.check(item[key])
