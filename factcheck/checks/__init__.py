@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.checks import blank_figure, magnitude_typo, malformed_number, ocr_artifact
+from factcheck.checks import blank_figure, magnitude_typo, malformed_number, name_variant, ocr_artifact
 from factcheck.checks.base import CheckType
 
 #: Check type name -> module. Rules name these in ``check:``.
@@ -16,4 +16,5 @@ def register(module: CheckType) -> None:
 register(blank_figure)
 register(magnitude_typo)
 register(malformed_number)
+register(name_variant)
 register(ocr_artifact)

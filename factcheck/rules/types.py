@@ -115,3 +115,15 @@ def check_value(types: tuple[type, ...], value: Any) -> str | None:
     if reasons:
         return reasons[0]
     return "must be " + " or ".join(type_label(kind) for kind in types) + f", not {value!r}"
+
+
+class StrPairs(ParamType):
+    label = "list of [string, string] pairs"
+
+    @classmethod
+    def check(cls, value: Any) -> str | None:
+        if not isinstance(value, list) or not all(
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(item, str) for item in pair) for pair in value
+        ):
+            return "must be a list of [string, string] pairs"
+        return None
