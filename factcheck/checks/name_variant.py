@@ -335,9 +335,9 @@ class _Names:
             by_words[len(name.split())].append((name, 10**9))
         for name, occurrences in self.occurrences.items():
             words = len(name.split())
-            if words >= 2 and len(occurrences) >= min(self.min_count, self.min_count_spelling):
-                if _normal(name) not in self.canonical:
-                    by_words[words].append((name, len(occurrences)))
+            enough = len(occurrences) >= min(self.min_count, self.min_count_spelling)
+            if words >= 2 and enough and _normal(name) not in self.canonical:
+                by_words[words].append((name, len(occurrences)))
         return by_words
 
     def candidates(self) -> Iterator[_Candidate]:
