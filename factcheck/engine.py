@@ -18,6 +18,7 @@ from factcheck.knowledge import Knowledge
 from factcheck.load import discover, display_path, load_documents
 from factcheck.model import Claim, Document, Finding, Problem, Report
 from factcheck.rules import RuleSet, load_ruleset
+from factcheck.suppress import apply as apply_suppressions
 
 
 class NoDocuments(Exception):
@@ -100,6 +101,8 @@ def run_checks(corpus: Corpus, config: Config) -> list[Finding]:
 def run_check(config: Config, options: RunOptions) -> Report:
     corpus = collect(config, options)
     findings = run_checks(corpus, config)
+    kept = apply_suppressions(findings, corpus.documents, corpus.ruleset.rules)
+    findings = list(kept.findings)
     if options.focus:
         focus = {display_path(path) for path in options.focus}
         findings = [finding for finding in findings if finding.location.path in focus]
@@ -110,6 +113,7 @@ def run_check(config: Config, options: RunOptions) -> Report:
         rules=tuple(rule.info() for rule in corpus.ruleset.rules),
         problems=corpus.problems,
         fail_on=options.fail_on or config.fail_on,
+        suppressed=kept.suppressed,
         tool_version=__version__,
     )
 

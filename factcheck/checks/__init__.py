@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from factcheck.checks import blank_figure, magnitude_typo, malformed_number, name_variant, ocr_artifact
+from factcheck.checks import (
+    blank_figure,
+    magnitude_typo,
+    malformed_number,
+    name_variant,
+    ocr_artifact,
+    unused_suppression,
+)
 from factcheck.checks.base import CheckType
 
 #: Check type name -> module. Rules name these in ``check:``.
@@ -18,3 +25,4 @@ register(magnitude_typo)
 register(malformed_number)
 register(name_variant)
 register(ocr_artifact)
+register(unused_suppression)
