@@ -51,6 +51,15 @@ MONOTONIC = ("increasing", "decreasing")
 RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 
 
+def plain(value: Any) -> Any:
+    """``value`` with the loader's LineDict/LineList turned into plain dicts and lists."""
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or an empty string."""
     match = process.extractOne(word, list(choices), score_cutoff=60)
@@ -254,7 +263,7 @@ def _params(spec: LineDict, where: _Where, rule_id: str, check_name: str, base: 
         problem = check_value(declared[name].types, value)
         if problem:
             raise where.error(line, f"parameter {name!r} {problem}", rule_id)
-        result[name] = value
+        result[name] = plain(value)
     return result
 
 
@@ -270,7 +279,7 @@ def _select(spec: LineDict, where: _Where, rule_id: str) -> dict[str, Any]:
         values = value if isinstance(value, list) else [value]
         if not all(isinstance(item, (str, int, float)) and not isinstance(item, bool) for item in values):
             raise where.error(select.line_of(key), f"select {key!r} must be a value or a list of values", rule_id)
-    return dict(select)
+    return {str(key): plain(value) for key, value in select.items()}
 
 
 def _enabled(spec: LineDict, where: _Where, rule_id: str) -> bool:
