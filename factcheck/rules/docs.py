@@ -79,7 +79,7 @@ rules:
 **Regular expressions in parameters** (types "regular expression" below) are refused when they may
 backtrack catastrophically: a repeated group holding another variable repeat whose characters can
 start the group again (`(a+)+`, `(\\w+\\s?)+`), a repeated group whose alternatives can match the
-same text (`(a|a)*`, `(\\w|\\d)+`), a repeated group that can match nothing, and backreferences.
+same text (`(a|a)*`, `(?:x+|y)+`), a repeated group that can match nothing, and backreferences.
 What passes is matched line by line under a time budget per rule.
 
 **Inline suppression.** In Markdown and HTML: `<!-- factcheck: disable-next-line RULE -->`,
