@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -154,6 +155,22 @@ def _emit(output: str, target: Path | None, stdout: TextIO) -> None:
         write_text_atomic(target, output)
 
 
+def _run_options(args: argparse.Namespace, stderr: TextIO) -> RunOptions:
+    """RunOptions from the options that check, claims and baseline share."""
+    return RunOptions(
+        paths=tuple(args.paths),
+        rules=tuple(args.rules),
+        cache_dir=args.cache_dir,
+        use_cache=not args.no_cache,
+        progress=terminal_progress(stderr),
+    )
+
+
+def _skipped(report: Report, stderr: TextIO) -> None:
+    for problem in report.problems:
+        stderr.write(f"factcheck: skipped {problem}\n")
+
+
 def _cmd_check(args: argparse.Namespace, config: Config, stdout: TextIO, stderr: TextIO) -> int:
     reports = _parse_reports(args.report)
     if args.html is not None:
@@ -164,19 +181,15 @@ def _cmd_check(args: argparse.Namespace, config: Config, stdout: TextIO, stderr:
         if not focus:
             stderr.write("factcheck: --focus without files: nothing to check\n")
             return EXIT_OK
-    options = RunOptions(
+    options = dataclasses.replace(
+        _run_options(args, stderr),
         paths=tuple(paths),
-        rules=tuple(args.rules),
         fail_on=args.fail_on,
         focus=tuple(focus or ()),
-        cache_dir=args.cache_dir,
-        use_cache=not args.no_cache,
         baseline=args.baseline,
-        progress=terminal_progress(stderr),
     )
     report = run_check(config, options)
-    for problem in report.problems:
-        stderr.write(f"factcheck: skipped {problem}\n")
+    _skipped(report, stderr)
     if args.format == "text" and args.output is None and _colour(stdout):
         output = text.render_colour(report)
     else:
@@ -198,17 +211,8 @@ def _cmd_baseline(args: argparse.Namespace, config: Config, stdout: TextIO, stde
             previous = load_baseline(target)
         except BaselineError:
             previous = None  # replaced below: a damaged baseline is what `create` repairs
-    options = RunOptions(
-        paths=tuple(args.paths),
-        rules=tuple(args.rules),
-        fail_on="never",
-        cache_dir=args.cache_dir,
-        use_cache=not args.no_cache,
-        progress=terminal_progress(stderr),
-    )
-    report = run_check(config, options)
-    for problem in report.problems:
-        stderr.write(f"factcheck: skipped {problem}\n")
+    report = run_check(config, dataclasses.replace(_run_options(args, stderr), fail_on="never"))
+    _skipped(report, stderr)
     baseline = baseline_from_findings(report.findings)
     write_text_atomic(target, render_baseline(baseline))
     count = len(baseline.entries)
@@ -221,16 +225,8 @@ def _cmd_baseline(args: argparse.Namespace, config: Config, stdout: TextIO, stde
 
 
 def _cmd_claims(args: argparse.Namespace, config: Config, stdout: TextIO, stderr: TextIO) -> int:
-    options = RunOptions(
-        paths=tuple(args.paths),
-        rules=tuple(args.rules),
-        cache_dir=args.cache_dir,
-        use_cache=not args.no_cache,
-        progress=terminal_progress(stderr),
-    )
-    report = run_claims(config, options)
-    for problem in report.problems:
-        stderr.write(f"factcheck: skipped {problem}\n")
+    report = run_claims(config, _run_options(args, stderr))
+    _skipped(report, stderr)
     _emit(CLAIM_FORMATS[args.format](report), args.output, stdout)
     return EXIT_OK
 
