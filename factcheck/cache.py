@@ -12,6 +12,7 @@ never extracted twice.
 Layout (``.factcheck_cache/`` by default)::
 
     CACHEDIR.TAG          marks the folder as a cache for backup tools
+    .gitignore            "*": git ignores the folder without a line in the project's .gitignore
     entries/ab/abcd….json one entry: a JSON header line, then the claims as one JSON line
 
 The header holds the key and the sha256 of the claims line, so a truncated,
@@ -236,9 +237,11 @@ class ClaimCache:
         self.stats.written += 1
 
     def _ensure_tag(self) -> None:
+        """Mark the folder as a cache: for backup tools (CACHEDIR.TAG) and for git (it ignores itself)."""
         tag = self.directory / "CACHEDIR.TAG"
         if not tag.exists():
             write_bytes_atomic(tag, _TAG.encode(), durable=False)
+            write_bytes_atomic(self.directory / ".gitignore", b"# created by factcheck\n*\n", durable=False)
 
     def prune(self, now: float | None = None, force: bool = False) -> int:
         """Delete entries unused for ``max_age_days``, then the least recently used beyond ``max_bytes``.

@@ -17,7 +17,7 @@ from factcheck.extract import extract_document
 from factcheck.fingerprint import with_fingerprints
 from factcheck.index import build_index
 from factcheck.knowledge import Knowledge
-from factcheck.load import discover, display_path, load_documents
+from factcheck.load import DOCUMENT_SUFFIXES, discover, display_path, load_documents
 from factcheck.model import Claim, Document, Finding, Problem, RelatedLocation, Report
 from factcheck.rules import RuleSet, load_ruleset
 
@@ -126,8 +126,10 @@ def collect(config: Config, options: RunOptions) -> Corpus:
     ruleset = load_rules(config, options)
     knowledge = _knowledge(ruleset, config)
     roots = options.paths or config.paths or (Path.cwd(),)
-    files, problems = discover((*roots, *options.focus), config.include, config.exclude)
-    if options.focus and not {display_path(path) for path in options.focus} & {display_path(file) for file in files}:
+    # Focus files are documents if a folder search would take them (suffix, include/exclude).
+    focus = [path for path in options.focus if path.suffix.lower() in DOCUMENT_SUFFIXES]
+    files, problems = discover((*roots, *focus), config.include, config.exclude)
+    if options.focus and not {display_path(path) for path in focus} & {display_path(file) for file in files}:
         # None of the focus files is a document (excluded, or not text): nothing can touch them.
         return Corpus((), (), tuple(problems), ruleset, knowledge)
     loaded = load_documents(files, dict(config.documents))

@@ -111,7 +111,8 @@ def test_focus_flag_without_files_takes_the_paths_as_focus_files(corpus: Path) -
 def test_focus_on_non_documents_skips_the_work(corpus: Path) -> None:
     (corpus / "README.md").write_text("Budget: 999\n", "utf-8")
     (corpus / "factcheck.yaml").write_text("paths: [docs/]\nrules: [test-rules.yaml]\nexclude: [README.md]\n", "utf-8")
-    code, out, _ = run("check", "--focus", "README.md", "--format", "json")
+    (corpus / "LICENSE").write_text("Budget: 998\n", "utf-8")
+    code, out, _ = run("check", "--focus", "README.md", "LICENSE", "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["findings"] == [] and data["summary"]["documents"] == 0
