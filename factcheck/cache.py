@@ -11,11 +11,18 @@ never extracted twice.
 
 Layout (``.factcheck_cache/`` by default)::
 
-    CACHEDIR.TAG          marks the folder as a cache for backup tools
-    .gitignore            "*": git ignores the folder without a line in the project's .gitignore
-    entries/ab/abcd….json one entry: a JSON header line, then the claims as one JSON line
+    CACHEDIR.TAG            marks the folder as a cache for backup tools
+    .gitignore              "*": git ignores the folder without a line in the project's .gitignore
+    entries/ab/abcd….json   claims of one document version: a JSON header line, then the claims as one JSON line
+    documents/ab/abcd….json what loading derived from one text (masked text, language segments, date, line starts)
 
-The header holds the key and the sha256 of the claims line, so a truncated,
+The second kind memoises the load stage: reading and decoding a file is cheap,
+but masking markup, finding language segments and datelines is not, and a warm
+run should cost little more than reading the files.  Its key is the decoded
+text's hash, the format, the document's config metadata and the source of the
+``factcheck.load`` package.
+
+The header holds the key and the sha256 of the body line, so a truncated,
 damaged or foreign entry is detected, ignored and rebuilt.  Entries are written
 atomically (temporary file + rename): two runs at once may both write an entry,
 and a reader sees one whole version or none.  Entries not used for
@@ -42,7 +49,8 @@ from typing import Any
 
 from factcheck import __version__
 from factcheck.atomic import write_bytes_atomic
-from factcheck.model import Claim, Document, Location
+from factcheck.load import DocumentMeta, document_from_text
+from factcheck.model import Claim, Document, Location, Segment
 
 #: Bump when the entry layout changes.
 CACHE_FORMAT = 1
@@ -122,6 +130,18 @@ def claim_from_json(data: Any) -> Claim:
 # -- keys ------------------------------------------------------------------------
 
 
+def _package_digest(package_file: str, *extra: str) -> str:
+    """A hash of a package's source and data files (and ``extra`` strings)."""
+    digest = hashlib.sha256("\x1f".join((__version__, str(CACHE_FORMAT), *extra)).encode())
+    root = Path(package_file).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".yaml", ".yml", ".json", ".txt"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            with contextlib.suppress(OSError):
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 @functools.cache
 def extractor_digest() -> str:
     """EXTRACTOR_VERSION plus a hash of the extraction package's files.
@@ -131,14 +151,23 @@ def extractor_digest() -> str:
     """
     from factcheck import extract  # the package's __init__ only; en/zh (and spaCy) load lazily
 
-    digest = hashlib.sha256(f"{extract.EXTRACTOR_VERSION}\x1f{__version__}\x1f{CACHE_FORMAT}".encode())
-    digest.update(repr((_CLAIM_FIELDS, _LOCATION_FIELDS)).encode())
-    root = Path(extract.__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.suffix in {".py", ".yaml", ".yml", ".json", ".txt"} and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode())
-            with contextlib.suppress(OSError):
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return _package_digest(extract.__file__, extract.EXTRACTOR_VERSION, repr((_CLAIM_FIELDS, _LOCATION_FIELDS)))
+
+
+@functools.cache
+def loader_digest() -> str:
+    """A hash of the load package's files and of the Document's fields."""
+    from factcheck import load
+
+    return _package_digest(load.__file__, repr(tuple(field.name for field in dataclasses.fields(Document))))
+
+
+def document_key(original: str, fmt: str, meta: DocumentMeta | None) -> str:
+    """The key of what loading derives from ``original`` (already normalised to ``\\n`` newlines)."""
+    meta = meta or DocumentMeta()
+    parts = (loader_digest(), fmt, meta.date or "", meta.lang or "", meta.currency or "")
+    digest = hashlib.sha256("\x1f".join(parts).encode())
+    digest.update(hashlib.sha256(original.encode("utf-8", "surrogatepass")).digest())
     return digest.hexdigest()
 
 
@@ -170,7 +199,7 @@ def entry_key(document: Document, knowledge_digest: str) -> str:
 
 @dataclass(slots=True)
 class CacheStats:
-    """What one run did with the cache (the CLI may show it; tests assert it)."""
+    """What one run did with the cache (the CLI may show it; tests assert it). Counts claim entries."""
 
     hits: int = 0
     misses: int = 0
@@ -178,6 +207,9 @@ class CacheStats:
     written: int = 0
     write_errors: int = 0
     pruned: int = 0
+    #: Loaded documents served from / added to the ``documents/`` memo.
+    document_hits: int = 0
+    document_misses: int = 0
 
 
 class ClaimCache:
@@ -198,43 +230,76 @@ class ClaimCache:
     def entries(self) -> Path:
         return self.directory / "entries"
 
-    def _path(self, key: str) -> Path:
-        return self.entries / key[:2] / f"{key}.json"
+    @property
+    def documents(self) -> Path:
+        return self.directory / "documents"
 
-    def get(self, key: str) -> tuple[Claim, ...] | None:
-        """The claims stored under ``key``, or None (missing or damaged: the caller extracts again)."""
-        path = self._path(key)
+    def _read(self, folder: Path, key: str) -> bytes | None:
+        """The body of the entry ``key`` in ``folder``; None if missing; DamagedEntry (and deleted) if damaged."""
+        path = folder / key[:2] / f"{key}.json"
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
                 modified = os.fstat(handle.fileno()).st_mtime
         except OSError:
-            self.stats.misses += 1
             return None
         try:
-            claims = decode_entry(data, key)
+            body = _unpack(data, key)
         except DamagedEntry:
-            self.stats.misses += 1
-            self.stats.damaged += 1
             with contextlib.suppress(OSError):
                 path.unlink()
-            return None
-        self.stats.hits += 1
+            raise
         now = time.time()
         if now - modified > _DAY:  # "last used", for pruning; at most one write a day per entry
             with contextlib.suppress(OSError):
                 os.utime(path, (now, now))
+        return body
+
+    def _write(self, folder: Path, key: str, body: bytes) -> bool:
+        """Store atomically; False if it cannot be written (a cache that cannot be written only costs speed)."""
+        try:
+            self._ensure_tag()
+            write_bytes_atomic(folder / key[:2] / f"{key}.json", _pack(key, body), durable=False)
+        except OSError:
+            self.stats.write_errors += 1
+            return False
+        return True
+
+    def get(self, key: str) -> tuple[Claim, ...] | None:
+        """The claims stored under ``key``, or None (missing or damaged: the caller extracts again)."""
+        try:
+            body = self._read(self.entries, key)
+            claims = None if body is None else decode_claims(body)
+        except DamagedEntry:
+            self.stats.damaged += 1
+            claims = None
+        if claims is None:
+            self.stats.misses += 1
+        else:
+            self.stats.hits += 1
         return claims
 
     def put(self, key: str, claims: Sequence[Claim]) -> None:
-        """Store ``claims`` under ``key`` atomically; a cache that cannot be written only costs speed."""
+        """Store ``claims`` under ``key``."""
+        if self._write(self.entries, key, encode_claims(claims)):
+            self.stats.written += 1
+
+    def build_document(self, original: str, path: str, fmt: str, meta: DocumentMeta | None) -> Document:
+        """``document_from_text(original, path, fmt, meta)``, from the memo when this text was loaded before."""
+        if "\r" in original:
+            original = original.replace("\r\n", "\n").replace("\r", "\n")
+        key = document_key(original, fmt, meta)
         try:
-            self._ensure_tag()
-            write_bytes_atomic(self._path(key), encode_entry(key, claims), durable=False)
-        except OSError:
-            self.stats.write_errors += 1
-            return
-        self.stats.written += 1
+            body = self._read(self.documents, key)
+            if body is not None:
+                self.stats.document_hits += 1
+                return decode_document(body, original, path, fmt)
+        except DamagedEntry:
+            self.stats.damaged += 1
+        self.stats.document_misses += 1
+        document = document_from_text(original, path, fmt, meta)
+        self._write(self.documents, key, encode_document(document))
+        return document
 
     def _ensure_tag(self) -> None:
         """Mark the folder as a cache: for backup tools (CACHEDIR.TAG) and for git (it ignores itself)."""
@@ -254,11 +319,9 @@ class ClaimCache:
             with contextlib.suppress(OSError):
                 if now - stamp.stat().st_mtime < _DAY:
                     return 0
-        if not self.entries.is_dir():
-            return 0
         removed = 0
         kept: list[tuple[float, int, Path]] = []
-        for path in self.entries.rglob("*"):
+        for path in (*self.entries.rglob("*"), *self.documents.rglob("*")):
             try:
                 info = path.stat()
             except OSError:
@@ -286,15 +349,24 @@ class ClaimCache:
         return removed
 
 
-def encode_entry(key: str, claims: Sequence[Claim]) -> bytes:
-    body = json.dumps([claim_to_json(claim) for claim in claims], ensure_ascii=False, separators=(",", ":"))
-    encoded = body.encode("utf-8", "surrogatepass")
-    header = {"format": CACHE_FORMAT, "key": key, "sha256": hashlib.sha256(encoded).hexdigest()}
-    return json.dumps(header, separators=(",", ":")).encode() + b"\n" + encoded
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
-def decode_entry(data: bytes, key: str) -> tuple[Claim, ...]:
-    """The claims of an entry written by :func:`encode_entry` under ``key``; DamagedEntry if it is not one."""
+def _loads(body: bytes) -> Any:
+    try:
+        return json.loads(body.decode("utf-8", "surrogatepass"))
+    except ValueError:
+        raise DamagedEntry("unreadable body") from None
+
+
+def _pack(key: str, body: bytes) -> bytes:
+    header = {"format": CACHE_FORMAT, "key": key, "sha256": hashlib.sha256(body).hexdigest()}
+    return json.dumps(header, separators=(",", ":")).encode() + b"\n" + body
+
+
+def _unpack(data: bytes, key: str) -> bytes:
+    """The body of an entry packed under ``key``; DamagedEntry if ``data`` is not one, whole."""
     header_bytes, newline, body = data.partition(b"\n")
     if not newline:
         raise DamagedEntry("no header")
@@ -306,16 +378,85 @@ def decode_entry(data: bytes, key: str) -> tuple[Claim, ...]:
         raise DamagedEntry("another key or format")
     if header.get("sha256") != hashlib.sha256(body).hexdigest():
         raise DamagedEntry("checksum mismatch (truncated or edited)")
-    try:
-        items = json.loads(body.decode("utf-8", "surrogatepass"))
-    except ValueError:
-        raise DamagedEntry("unreadable claims") from None
+    return body
+
+
+def encode_claims(claims: Sequence[Claim]) -> bytes:
+    return _dumps([claim_to_json(claim) for claim in claims])
+
+
+def decode_claims(body: bytes) -> tuple[Claim, ...]:
+    items = _loads(body)
     if not isinstance(items, list):
         raise DamagedEntry("malformed claims")
     try:
         return tuple(claim_from_json(item) for item in items)
     except (TypeError, ValueError) as error:
         raise DamagedEntry(str(error)) from None
+
+
+def encode_entry(key: str, claims: Sequence[Claim]) -> bytes:
+    """A claims entry: the header line, then the claims."""
+    return _pack(key, encode_claims(claims))
+
+
+def decode_entry(data: bytes, key: str) -> tuple[Claim, ...]:
+    """The claims of an entry written by :func:`encode_entry` under ``key``; DamagedEntry if it is not one."""
+    return decode_claims(_unpack(data, key))
+
+
+def encode_document(document: Document) -> bytes:
+    """What loading derived from the text (the text itself is the key, so it is not stored)."""
+    return _dumps(
+        {
+            "text": None if document.text == document.original else document.text,
+            "lang": document.lang,
+            "segments": [[segment.start, segment.end, segment.lang] for segment in document.segments],
+            "date": document.date,
+            "date_source": document.date_source,
+            "default_currency": document.default_currency,
+            "sha256": document.sha256,
+            "line_starts": list(document.line_starts),
+        }
+    )
+
+
+def _optional_str(value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise DamagedEntry("malformed document field")
+    return value
+
+
+def decode_document(body: bytes, original: str, path: str, fmt: str) -> Document:
+    """The Document of ``original`` from an :func:`encode_document` body, checked against the text."""
+    data = _loads(body)
+    try:
+        text = original if data["text"] is None else data["text"]
+        segments = tuple(Segment(int(start), int(end), str(lang)) for start, end, lang in data["segments"])
+        line_starts = tuple(data["line_starts"])
+        sha256 = data["sha256"]
+        lang = data["lang"]
+    except (KeyError, TypeError, ValueError):
+        raise DamagedEntry("malformed document") from None
+    if not (isinstance(text, str) and len(text) == len(original) and isinstance(lang, str)):
+        raise DamagedEntry("masked text does not match the document")
+    if not line_starts or line_starts[0] != 0 or len(line_starts) != original.count("\n") + 1:
+        raise DamagedEntry("line starts do not match the document")
+    if type(line_starts[-1]) is not int or not isinstance(sha256, str):  # the checksum vouches for the rest
+        raise DamagedEntry("malformed document")
+    return Document(
+        path=path,
+        original=original,
+        text=text,
+        format=fmt,
+        lang=lang,
+        segments=segments,
+        date=_optional_str(data.get("date")),
+        date_source=_optional_str(data.get("date_source")),
+        default_currency=_optional_str(data.get("default_currency")),
+        sha256=sha256,
+        line_starts=line_starts,
+    )
 
 
 def default_cache_dir(config_path: Path | None) -> Path:

@@ -17,7 +17,7 @@ from factcheck.extract import extract_document
 from factcheck.fingerprint import with_fingerprints
 from factcheck.index import build_index
 from factcheck.knowledge import Knowledge
-from factcheck.load import DOCUMENT_SUFFIXES, discover, display_path, load_documents
+from factcheck.load import DOCUMENT_SUFFIXES, discover, display_path, document_from_text, load_documents
 from factcheck.model import Claim, Document, Finding, Problem, RelatedLocation, Report
 from factcheck.rules import RuleSet, load_ruleset
 
@@ -132,11 +132,12 @@ def collect(config: Config, options: RunOptions) -> Corpus:
     if options.focus and not {display_path(path) for path in focus} & {display_path(file) for file in files}:
         # None of the focus files is a document (excluded, or not text): nothing can touch them.
         return Corpus((), (), tuple(problems), ruleset, knowledge)
-    loaded = load_documents(files, dict(config.documents))
+    cache = open_cache(config, options)
+    build = cache.build_document if cache is not None else document_from_text
+    loaded = load_documents(files, dict(config.documents), build)
     problems = [*problems, *loaded.problems]
     if not loaded.documents:
         raise NoDocuments("no readable document found in " + ", ".join(display_path(root) for root in roots), problems)
-    cache = open_cache(config, options)
     claims = extract_all(loaded.documents, knowledge, cache, options.progress)
     if cache is not None:
         cache.prune()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -359,3 +360,46 @@ def test_warm_run_does_not_import_spacy(tmp_path: Path) -> None:
     assert run() == ["0", "5", "0", "False"]
     # --no-cache extracts again.
     assert run("--no-cache") == ["0", "5", "0", "True"]
+
+
+MARKDOWN = "---\ndate: 2024-05-01\n---\n# Park news\n\nThe park hosts **over 2,000** firms ([source](https://x.org/2,000)).\n\n科技園有超過2,000家公司。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "meta"),
+    [
+        (TEXT, "text", DocumentMeta()),
+        (MARKDOWN, "markdown", DocumentMeta(currency="HKD")),
+        ("<p>HK$350&nbsp;million</p>\r\n<p>第二段 20 週年</p>", "html", DocumentMeta(date="2021-02-24", lang="mixed")),
+    ],
+)
+def test_loaded_documents_are_memoised_exactly(tmp_path: Path, text: str, fmt: str, meta: DocumentMeta) -> None:
+    fresh = document_from_text(text, "docs/x", fmt, meta)
+    first = ClaimCache(tmp_path)
+    assert first.build_document(text, "docs/x", fmt, meta) == fresh
+    second = ClaimCache(tmp_path)
+    memo = second.build_document(text, "docs/x", fmt, meta)
+    assert memo == fresh
+    assert (second.stats.document_hits, second.stats.document_misses) == (1, 0)
+    # The memo is keyed by the text, not the path: a copy elsewhere is served from it too, under its own path.
+    assert second.build_document(text, "other/y", fmt, meta) == document_from_text(text, "other/y", fmt, meta)
+    # Other metadata, another entry.
+    other = DocumentMeta(date="1999-12-31")
+    assert second.build_document(text, "docs/x", fmt, other) == document_from_text(text, "docs/x", fmt, other)
+    assert second.stats.document_misses == 1
+
+
+def test_damaged_document_memo_is_rebuilt(tmp_path: Path) -> None:
+    ClaimCache(tmp_path).build_document(MARKDOWN, "a.md", "markdown", None)
+    [entry] = (tmp_path / "documents").rglob("*.json")
+    header, body = entry.read_bytes().split(b"\n", 1)
+    data = json.loads(body)
+    data["line_starts"] = [0, 4]  # consistent checksum, wrong content: still refused
+    forged = json.dumps(data).encode()
+    header_data = json.loads(header)
+    header_data["sha256"] = hashlib.sha256(forged).hexdigest()
+    entry.write_bytes(json.dumps(header_data).encode() + b"\n" + forged)
+    cache = ClaimCache(tmp_path)
+    assert cache.build_document(MARKDOWN, "a.md", "markdown", None) == document_from_text(MARKDOWN, "a.md", "markdown")
+    assert (cache.stats.damaged, cache.stats.document_misses) == (1, 1)
+    assert ClaimCache(tmp_path).build_document(MARKDOWN, "a.md", "markdown", None).line_starts[:2] == (0, 4)
