@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,7 +151,13 @@ def document_from_text(
     )
 
 
-def load_file(path: Path, rel: str, meta: DocumentMeta | None = None) -> Document:
+#: Builds a Document from decoded text: ``document_from_text``, or the claim cache's memo of it.
+DocumentBuilder = Callable[[str, str, str, "DocumentMeta | None"], Document]
+
+
+def load_file(
+    path: Path, rel: str, meta: DocumentMeta | None = None, build: DocumentBuilder = document_from_text
+) -> Document:
     """Read and decode one file; raises UnreadableDocument or OSError with the reason."""
     if path.is_dir():
         raise UnreadableDocument("is a directory")
@@ -161,10 +167,14 @@ def load_file(path: Path, rel: str, meta: DocumentMeta | None = None) -> Documen
     data = path.read_bytes()
     text = decode(data)
     fmt = DOCUMENT_SUFFIXES.get(path.suffix.lower(), "text")
-    return document_from_text(text, rel, fmt, meta)
+    return build(text, rel, fmt, meta)
 
 
-def load_documents(files: Sequence[Path], metadata: dict[str, DocumentMeta] | None = None) -> LoadResult:
+def load_documents(
+    files: Sequence[Path],
+    metadata: dict[str, DocumentMeta] | None = None,
+    build: DocumentBuilder = document_from_text,
+) -> LoadResult:
     """Load every file; a file that cannot be read becomes a Problem, never an exception."""
     metadata = metadata or {}
     documents: list[Document] = []
@@ -172,7 +182,7 @@ def load_documents(files: Sequence[Path], metadata: dict[str, DocumentMeta] | No
     for path in files:
         rel = display_path(path)
         try:
-            documents.append(load_file(path, rel, metadata.get(rel)))
+            documents.append(load_file(path, rel, metadata.get(rel), build))
         except UnreadableDocument as error:
             problems.append(Problem(rel, str(error)))
         except OSError as error:
