@@ -35,7 +35,10 @@
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  document.getElementById("filter-reset").addEventListener("click", function () {
+    severity.value = category.value = documentSelect.value = text.value = "";
+    apply();
+  });
   form.hidden = false;
   form.querySelector("fieldset").disabled = false;
   document.body.classList.remove("no-js");
