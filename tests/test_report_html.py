@@ -134,7 +134,7 @@ def test_findings_show_every_source_side_by_side(sample_report: Report) -> None:
     assert primary.date == related.date == "2025-09-17"
     marked = [part.text for line in primary.lines for part in line.parts if part.mark]
     assert marked == ["about 300 AI and data science start-ups"]
-    assert [line.number for line in primary.lines] == [4, 5, 6, 7, 8]
+    assert [line.number for line in primary.lines] == [4, 5, 6, 7]  # no blank line 8 at the end
     anniversary = next(finding for finding in page.findings if finding.category == "anniversary")
     assert [part.text for line in anniversary.excerpts[1].lines for part in line.parts if part.mark] == [
         "Established in 2001"
@@ -195,3 +195,15 @@ def test_readable_without_javascript(sample_report: Report) -> None:
     assert page.count('<details class="document"') == len(sample_report.documents)
     assert 'class="skip-link" href="#findings"' in page
     assert "Appendix: active rules" in page
+
+
+def test_value_formatting(sample_report: Report) -> None:
+    assert build.format_number(2001, kind="year") == "2001"
+    assert build.format_number(350_000_000) == "350,000,000"
+    assert build.format_number(350_000_000, compact=True) == "350M"
+    assert build.format_number(2.5) == "2.5"
+    founding = next(claim for claim in sample_report.claims if "founding" in claim.flags)
+    assert build.format_interval(founding) == "2001"
+    over = next(claim for claim in sample_report.claims if claim.location.text == "over 1,000 technology companies")
+    assert build.format_interval(over) == "1,001 … ∞"
+    assert build.short_value(over) == ">1,000"

@@ -51,11 +51,13 @@ def html_lang(lang: str, text: str = "") -> str:
 # ---------------------------------------------------------------------------------------------- values
 
 
-def format_number(value: float | int | str | None, compact: bool = False) -> str:
+def format_number(value: float | int | str | None, compact: bool = False, kind: str = "") -> str:
     if value is None:
         return "—"
     if isinstance(value, str):
         return value
+    if kind in ("year", "ordinal") and float(value).is_integer():
+        return str(int(value))  # 2001, not 2,001
     if compact and abs(value) >= 10_000:
         for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
             if abs(value) >= size:
@@ -68,8 +70,8 @@ def format_number(value: float | int | str | None, compact: bool = False) -> str
 def format_interval(claim: Claim) -> str:
     if claim.lower is None and claim.upper is None:
         return "unbounded"
-    lower = "−∞" if claim.lower is None else format_number(claim.lower)
-    upper = "∞" if claim.upper is None else format_number(claim.upper)
+    lower = "−∞" if claim.lower is None else format_number(claim.lower, kind=claim.kind)
+    upper = "∞" if claim.upper is None else format_number(claim.upper, kind=claim.kind)
     if lower == upper:
         return lower
     return f"{lower} … {upper}"
@@ -81,8 +83,8 @@ _QUALIFIER_SIGNS = {"over": ">", "at_least": "≥", "under": "<", "at_most": "�
 def short_value(claim: Claim) -> str:
     """A compact label for a timeline point: ``>2,000``, ``≈900``, ``1,000–1,200``."""
     if claim.qualifier == "range" and claim.lower is not None and claim.upper is not None:
-        return f"{format_number(claim.lower)}–{format_number(claim.upper)}"
-    return _QUALIFIER_SIGNS.get(claim.qualifier, "") + format_number(claim.value)
+        return f"{format_number(claim.lower, kind=claim.kind)}–{format_number(claim.upper, kind=claim.kind)}"
+    return _QUALIFIER_SIGNS.get(claim.qualifier, "") + format_number(claim.value, kind=claim.kind)
 
 
 def _numeric(value: float | int | str | None) -> float | None:
@@ -322,6 +324,11 @@ def excerpt_lines(document: Document, start: int, end: int, context: int = CONTE
             raw = [Part(text)]
         parts = tuple(part for part in _cut(raw) if part.text or part.mark)
         lines.append(ExcerptLine(number, parts, html_lang(document.lang_at(line_start), text)))
+    # Blank context lines at either edge add nothing.
+    while lines and not lines[-1].parts:
+        lines.pop()
+    while lines and not lines[0].parts:
+        lines.pop(0)
     return tuple(lines)
 
 
@@ -571,7 +578,7 @@ def build_page(report: Report, title: str = "factcheck audit report") -> Page:
                 text=claim.location.text,
                 lang=html_lang(claim.lang, claim.location.text),
                 kind=claim.kind,
-                value=format_number(claim.value),
+                value=format_number(claim.value, kind=claim.kind),
                 interval=format_interval(claim),
                 qualifier=claim.qualifier,
                 unit=claim.currency or claim.unit or "",
@@ -587,7 +594,7 @@ def build_page(report: Report, title: str = "factcheck audit report") -> Page:
             DocumentView(
                 anchor=doc_anchors[document.path],
                 path=document.path,
-                lang=html_lang(document.lang, document.original[:4000]),
+                lang=document.lang,
                 date=document.date,
                 date_source=document.date_source,
                 format=document.format,

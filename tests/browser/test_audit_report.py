@@ -210,3 +210,19 @@ def test_cli_audit_report_of_a_corpus(
     assert [summary.text for summary in summaries] == paths
     assert browser.execute_script("return typeof window.__xss") == "undefined"
     _screenshot(browser, tmp_path, "audit-seeds")
+
+
+def test_readable_with_javascript_off(browser: Any, sample_report: Report, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        _open(browser, sample_report, tmp_path)
+        assert browser.execute_script("return document.body.className") == "no-js"  # our script did not run
+        assert not browser.find_element(By.ID, "filters").is_displayed()
+        assert [item.is_displayed() for item in browser.find_elements(By.CSS_SELECTOR, "li.finding")] == [True] * 6
+        assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chart")) == 4
+        assert console_errors(browser) == []
+        _screenshot(browser, tmp_path, "audit-no-js")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
