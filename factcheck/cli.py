@@ -126,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _colour(stream: TextIO) -> bool:
-    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    # https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
+    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _parse_reports(specs: Sequence[str]) -> list[tuple[str, Path]]:
@@ -142,7 +143,7 @@ def _parse_reports(specs: Sequence[str]) -> list[tuple[str, Path]]:
 
 
 def _render_html(report: Report) -> str:
-    from factcheck.report import html  # type: ignore[attr-defined]
+    from factcheck.report import html
 
     result: str = html.render(report)
     return result
