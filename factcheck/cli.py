@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from typing import TextIO
 from factcheck import __version__
 from factcheck.atomic import write_text_atomic
 from factcheck.config import FAIL_ON, Config, ConfigError, load_config
+from factcheck.distributed import EngineError
 from factcheck.engine import NoDocuments, RunOptions, load_rules, run_check, run_claims
 from factcheck.model import Report
 from factcheck.report import CHECK_FORMATS, CLAIM_FORMATS, text
@@ -24,6 +26,25 @@ EXIT_ERROR = 2
 
 class UsageError(Exception):
     pass
+
+
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        help="where documents are read and extracted: here (local, the default) or on Dask workers",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask; default: a local cluster)",
+    )
+
+
+def _with_engine(config: Config, args: argparse.Namespace) -> Config:
+    """The config with --engine/--scheduler applied (a scheduler address means the dask engine)."""
+    engine = args.engine or ("dask" if args.scheduler else config.engine)
+    return dataclasses.replace(config, engine=engine, scheduler=args.scheduler or config.scheduler)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -51,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check documents and report findings")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: from config)")
     _common(check)
+    _engine_options(check)
     check.add_argument("--format", choices=sorted(CHECK_FORMATS), default="text", help="output format on stdout")
     check.add_argument("--output", type=Path, metavar="FILE", help="write the --format output to FILE")
     check.add_argument(
@@ -74,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims = commands.add_parser("claims", help="list the figures and dates extracted from documents")
     claims.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     _common(claims)
+    _engine_options(claims)
     claims.add_argument("--format", choices=sorted(CLAIM_FORMATS), default="text")
     claims.add_argument("--output", type=Path, metavar="FILE")
 
@@ -171,11 +194,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     try:
         config = load_config(args.config)
         if args.command == "check":
-            return _cmd_check(args, config, out, err)
+            return _cmd_check(args, _with_engine(config, args), out, err)
         if args.command == "claims":
-            return _cmd_claims(args, config, out, err)
+            return _cmd_claims(args, _with_engine(config, args), out, err)
         return _cmd_rules(args, config, out, err)
-    except (ConfigError, RuleError, UsageError) as error:
+    except (ConfigError, RuleError, UsageError, EngineError) as error:
         err.write(f"factcheck: {error}\n")
         return EXIT_ERROR
     except NoDocuments as error:

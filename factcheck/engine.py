@@ -66,11 +66,19 @@ def collect(config: Config, options: RunOptions) -> Corpus:
     knowledge = _knowledge(ruleset, config)
     roots = options.paths or config.paths or (Path.cwd(),)
     files, problems = discover(roots, config.include, config.exclude)
-    loaded = load_documents(files, dict(config.documents))
+    dask_claims: tuple[Claim, ...] | None = None
+    if config.engine == "dask":  # read and extract on Dask workers (optional extra, imported only here)
+        from factcheck.distributed import load_and_extract
+
+        loaded, dask_claims = load_and_extract(
+            files, dict(config.documents), knowledge, config.scheduler, config.cache_dir
+        )
+    else:
+        loaded = load_documents(files, dict(config.documents))
     problems = [*problems, *loaded.problems]
     if not loaded.documents:
         raise NoDocuments("no readable document found in " + ", ".join(display_path(root) for root in roots))
-    claims = extract_all(loaded.documents, knowledge)
+    claims = dask_claims if dask_claims is not None else extract_all(loaded.documents, knowledge)
     return Corpus(loaded.documents, claims, tuple(problems), ruleset, knowledge)
 
 
