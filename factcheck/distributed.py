@@ -22,6 +22,7 @@ import logging
 import math
 import os
 import uuid
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,13 +139,15 @@ def connect(scheduler: str | None = None, workers: int = LOCAL_WORKERS) -> Itera
             except (OSError, TimeoutError) as error:
                 raise EngineError(f"cannot connect to the Dask scheduler at {scheduler}: {error}") from None
         else:
-            cluster = distributed.LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
+            with warnings.catch_warnings():  # another cluster on this machine holds the default HTTP port
+                warnings.filterwarnings("ignore", "Port .* is already in use", UserWarning)
+                cluster = distributed.LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
             client = distributed.Client(cluster, set_as_default=False)
         try:
             yield client
