@@ -50,7 +50,6 @@ CORPUS = {
     "mixed/bilingual.txt": (
         "17 September 2025\nThe park has 1,300 companies.\n香港科學園有1,300家公司。\nRevenue rose 12.5% to HK$1.2 billion.\n"
     ),
-    "empty.txt": "",
 }
 for _number in range(12):  # enough documents that every worker gets several batches
     CORPUS[f"bulk/{_number:03d}.txt"] = (
@@ -60,6 +59,7 @@ for _number in range(12):  # enough documents that every worker gets several bat
 BAD = {
     "bad/latin1.txt": "Caf\xe9 2,000 r\xe9sum\xe9s".encode("latin-1"),
     "bad/binary.txt": b"\x00\x01\x02\x03PNG\x00" * 50,
+    "bad/empty.txt": b"",
 }
 
 
@@ -107,6 +107,7 @@ def test_check_json_identical_on_a_two_worker_cluster(
     # Unreadable files are named on stderr in file order, once each, by the workers' reasons.
     assert re.findall(r"^factcheck: skipped (\S+): ", dask[2], re.M) == [
         "bad/binary.txt",
+        "bad/empty.txt",
         "bad/latin1.txt",
     ]
     assert "not valid UTF-8 (byte 0xe9 at offset 3)" in dask[2]

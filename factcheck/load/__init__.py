@@ -193,6 +193,8 @@ def _read_regular_file(path: Path) -> bytes:
 def load_file(path: Path, rel: str, meta: DocumentMeta | None = None) -> Document:
     """Read and decode one file; raises UnreadableDocument or OSError with the reason."""
     text = decode(_read_regular_file(path))
+    if not text:
+        raise UnreadableDocument("empty file")
     fmt = DOCUMENT_SUFFIXES.get(path.suffix.lower(), "text")
     return document_from_text(text, rel, fmt, meta)
 
