@@ -28,6 +28,17 @@ class UsageError(Exception):
     pass
 
 
+class OutputError(Exception):
+    """A report could not be written (the previous one, if any, is left intact): exit code 2."""
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_text_atomic(path, text)
+    except OSError as error:
+        raise OutputError(f"cannot write {path.as_posix()}: {error.strerror or error}") from None
+
+
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--engine",
@@ -132,7 +143,7 @@ def _emit(output: str, target: Path | None, stdout: TextIO) -> None:
     if target is None:
         stdout.write(output)
     else:
-        write_text_atomic(target, output)
+        _write(target, output)
 
 
 def _cmd_check(args: argparse.Namespace, config: Config, stdout: TextIO, stderr: TextIO) -> int:
@@ -155,7 +166,7 @@ def _cmd_check(args: argparse.Namespace, config: Config, stdout: TextIO, stderr:
     _emit(output, args.output, stdout)
     for name, path in reports:
         rendered = _render_html(report) if name == "html" else CHECK_FORMATS[name](report)
-        write_text_atomic(path, rendered)
+        _write(path, rendered)
     if args.output is not None or args.format != "text":
         stderr.write(text.summary_line(report) + "\n")
     return EXIT_FINDINGS if report.failed else EXIT_OK
@@ -198,7 +209,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         if args.command == "claims":
             return _cmd_claims(args, _with_engine(config, args), out, err)
         return _cmd_rules(args, config, out, err)
-    except (ConfigError, RuleError, UsageError, EngineError) as error:
+    except (ConfigError, RuleError, UsageError, EngineError, OutputError) as error:
         err.write(f"factcheck: {error}\n")
         return EXIT_ERROR
     except NoDocuments as error:
