@@ -29,7 +29,7 @@ BatchExtractor = Callable[[Sequence[Document], Knowledge, ProgressCallback | Non
 
 
 class NoDocuments(Exception):
-    """Nothing readable to check (exit code 2); ``problems`` says what was skipped and why."""
+    """Nothing readable to check (exit code 2); ``problems`` says why each file was skipped."""
 
     def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
         super().__init__(message)
@@ -134,12 +134,23 @@ def collect(config: Config, options: RunOptions) -> Corpus:
         # None of the focus files is a document (excluded, or not text): nothing can touch them.
         return Corpus((), (), tuple(problems), ruleset, knowledge)
     cache = open_cache(config, options)
-    build = cache.build_document if cache is not None else document_from_text
-    loaded = load_documents(files, dict(config.documents), build)
+    dask_claims: tuple[Claim, ...] | None = None
+    if config.engine == "dask":  # read and extract on Dask workers (optional extra, imported only here)
+        from factcheck.distributed import load_and_extract
+
+        loaded, dask_claims = load_and_extract(
+            files, dict(config.documents), knowledge, config.scheduler, config.cache_dir
+        )
+    else:
+        build = cache.build_document if cache is not None else document_from_text
+        loaded = load_documents(files, dict(config.documents), build)
     problems = [*problems, *loaded.problems]
     if not loaded.documents:
         raise NoDocuments("no readable document found in " + ", ".join(display_path(root) for root in roots), problems)
-    claims = extract_all(loaded.documents, knowledge, cache, options.progress)
+    if dask_claims is not None:
+        claims = dask_claims
+    else:
+        claims = extract_all(loaded.documents, knowledge, cache, options.progress)
     if cache is not None:
         cache.prune()
     stats = cache.stats if cache is not None else None
