@@ -890,23 +890,23 @@ def markdown(results: Results, command: str) -> str:
         examples = "; ".join(_md(example) for example in results.excluded_examples.get(rule, [])[:3])
         add(f"| {rule} | {_md(reasons.get(rule, ''))} | {', '.join(counts)} | {examples} |")
     add("")
-    add("## What is missed\n")
-    add("Up to 15 per family; the full lists are in `--json`.\n")
-    for family, misses in sorted(results.misses.items()):
-        add(f"### {family} ({len(misses)})\n")
-        out.extend(f"- {_md(miss)}" for miss in misses[:15])
-        add("")
-    if results.spurious:
-        add("## Spurious claims\n")
-        for family, items in sorted(results.spurious.items()):
-            add(f"### {family} ({len(items)})\n")
-            out.extend(f"- {_md(item)}" for item in items[:15])
-            add("")
+    _listing(out, "What is missed", "Up to 15 per family; the full lists are in `--json`.", results.misses)
+    _listing(out, "Spurious claims", "Claims on cases that expect none (up to 15 per family).", results.spurious)
     if results.unlabelled:
         add(f"## Claims on our labelled texts that match no label ({len(results.unlabelled)})\n")
         out.extend(f"- {_md(item)}" for item in results.unlabelled[:40])
         add("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _listing(out: list[str], title: str, intro: str, lists: dict[str, list[str]]) -> None:
+    if not lists:
+        return
+    out.append(f"## {title}\n\n{intro}\n")
+    for family, items in sorted(lists.items()):
+        out.append(f"### {family} ({len(items)})\n")
+        out.extend(f"- {_md(item)}" for item in items[:15])
+        out.append("")
 
 
 def _md(text: str) -> str:
