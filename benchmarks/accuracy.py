@@ -26,6 +26,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import math
 import re
 import sys
 import time
@@ -93,7 +94,7 @@ class Expected:
 
     @property
     def is_date(self) -> bool:
-        return self.kind in DATE_KINDS or (self.kind in ("date", "year") and isinstance(self.value, str))
+        return self.kind in DATE_KINDS or self.kind in ("date", "year")
 
 
 @dataclass(slots=True)
@@ -208,13 +209,23 @@ class Exclusion:
     applies: Callable[[Case, Expected | None], bool]
 
 
+_NOT_FIGURE_SPANS: dict[str, list[tuple[str, int, int]]] = {}
+
+
 def _in_not_figure(case: Case, item: Expected | None) -> str | None:
     if item is None:
         return None
-    for name, _reason, pattern in NOT_FIGURE_PATTERNS:
-        for found in pattern.finditer(case.text):
-            if found.start() <= item.start and item.end <= found.end():
-                return name
+    spans = _NOT_FIGURE_SPANS.get(case.text)
+    if spans is None:
+        spans = [
+            (name, found.start(), found.end())
+            for name, _reason, pattern in NOT_FIGURE_PATTERNS
+            for found in pattern.finditer(case.text)
+        ]
+        _NOT_FIGURE_SPANS[case.text] = spans
+    for name, start, end in spans:
+        if start <= item.start and item.end <= end:
+            return name
     return None
 
 
@@ -226,7 +237,7 @@ def _inside(name: str) -> Callable[[Case, Expected | None], bool]:
 
 
 def _is_relative_date(case: Case, item: Expected | None) -> bool:
-    if item is None or item.kind not in DATE_KINDS:
+    if item is None or item.kind not in DATE_KINDS or case.group != "peer":
         return False
     absolute = item.raw.get("abs")
     if absolute is None:
@@ -296,7 +307,7 @@ def apply_exclusions(cases: Sequence[Case]) -> None:
 
 
 def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= REL_TOL * max(abs(a), abs(b), 1e-9)
+    return abs(a - b) <= REL_TOL * max(abs(a), abs(b), 1.0)
 
 
 def _number(value: Any) -> float | None:
@@ -342,9 +353,13 @@ def _claim_first_day(claim: Claim) -> str | None:
 def value_matches(item: Expected, claim: Claim) -> bool:
     """Does ``claim`` state the value ``item`` expects?  (Spans are checked by the caller.)
 
-    - numbers (counts, money, percentages, quantities, ordinals): equal within 1e-6 relative;
+    - numbers (counts, money, percentages, quantities, ordinals): equal within 1e-6 relative
+      (1e-6 absolute below 1);
     - dates at a stated precision (``2019-01-04``, ``2017-04``, ``1998``): the claim's ISO value
-      is equal, or, when the peer marks a modifier ("after 2010", "end of 1989"), starts with it;
+      is equal (a ``year`` claim's value as a string), or the claim covers exactly that period, or,
+      when the peer marks a modifier ("after 2010", "end of 1989"), the claim's value starts with it;
+    - our labels with an interval (``lower``/``upper``): a date, or a figure labelled ``range``,
+      also matches a claim with the same interval ("end-2024" stated as ``2024-12`` or as ``2024``);
     - date ranges (``(2014-01-01,2018-01-01,P4Y)``): the claim's first day is the range's start;
     - number ranges (``lo``/``hi``): one claim whose lower/upper bounds equal lo/hi within the
       rounding of the number as written (an open end must be open), or claims stating both ends;
@@ -353,13 +368,21 @@ def value_matches(item: Expected, claim: Claim) -> bool:
     raw = item.raw
     if item.kind == "numrange":
         return False  # handled per case (needs all claims), see _numrange_matches
-    if item.is_date or (item.kind in ("date", "year") and item.value is None):
+    labelled_interval = "lower" in raw and "upper" in raw and (item.is_date or raw.get("qualifier") == "range")
+    if labelled_interval and _interval_equal(raw["lower"], claim.lower) and _interval_equal(raw["upper"], claim.upper):
+        return True
+    expected_number = _number(item.value)
+    found_number = _number(claim.value)
+    if item.is_date:
         value = claim_date(claim)
         if value is None:
-            return False
+            # A year labelled as a number ("Robocon 2024", kind year) may come out as a plain number.
+            return (
+                item.kind == "year" and None not in (expected_number, found_number) and expected_number == found_number
+            )
         if item.value is None:
             return True
-        expected = str(item.value)
+        expected = str(int(expected_number)) if expected_number is not None else str(item.value)
         found = _RANGE_VALUE.match(expected)
         if found:
             return _claim_first_day(claim) == found.group(1)
@@ -368,8 +391,6 @@ def value_matches(item: Expected, claim: Claim) -> bool:
         return value == expected or (
             claim.kind == "date" and claim.lower == _first_day(expected) and claim.upper == _last_day(expected)
         )
-    expected_number = _number(item.value)
-    found_number = _number(claim.value)
     if expected_number is None or found_number is None:
         return False
     return _close(expected_number, found_number)
@@ -544,12 +565,27 @@ class Results:
     seconds: float = 0.0
 
 
-def _interval_equal(expected: Any, found: Any) -> bool:
+def _interval_equal(expected: Any, found: Any, whole: str = "") -> bool:
+    """Equal bounds: both open, the same ISO day, or numbers within 1e-6 relative.
+
+    ``whole`` ("lower" or "upper"): the figure counts whole things (a count, ordinal, year or duration in
+    whole units), so bounds that admit the same integers are equal ("278" as 277.5..278.5 or 278..278).
+    """
     if expected is None or found is None:
         return expected is None and found is None
     if isinstance(expected, str) or isinstance(found, str):
         return str(expected) == str(found)
-    return _close(float(expected), float(found))
+    a, b = float(expected), float(found)
+    if whole == "lower":
+        return math.ceil(a - REL_TOL) == math.ceil(b - REL_TOL)
+    if whole == "upper":
+        return math.floor(a + REL_TOL) == math.floor(b + REL_TOL)
+    return _close(a, b)
+
+
+def _whole(item: Expected) -> bool:
+    value = _number(item.value)
+    return item.kind in ("count", "ordinal", "year", "duration") and value is not None and value == int(value)
 
 
 def _show(item: Expected, claims: Sequence[Claim]) -> str:
@@ -562,8 +598,10 @@ def score(cases: Sequence[Case], claims_by_case: dict[str, tuple[Claim, ...]]) -
     seen_docs: set[str] = set()
     doc_claims: dict[str, tuple[Claim, ...]] = {}
     doc_results: dict[str, list[ItemResult]] = defaultdict(list)
+    neutral: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for case in cases:
         claims = claims_by_case[case.id]
+        neutral[case.path].extend((int(span["start"]), int(span["end"])) for span in case.raw.get("ignore") or [])
         if "doc" in case.raw:
             doc_claims[case.path] = claims
         elif case.path not in seen_docs:
@@ -610,6 +648,8 @@ def score(cases: Sequence[Case], claims_by_case: dict[str, tuple[Claim, ...]]) -
         family = labelled[0].case.family if labelled else "seeds_en"
         tally = results.precision.setdefault(family, Tally())
         for claim in claims:
+            if any(claim.location.start < end and start < claim.location.end for start, end in neutral[path]):
+                continue
             matched = any(r.claim is claim for r in labelled)
             near = any(_overlaps(r.item, claim) for r in labelled)
             tally.add(matched or near)
@@ -632,10 +672,11 @@ def _score_labels(results: Results, family: str, item: Expected, claim: Claim | 
     raw = item.raw
     prefix = "dates " if item.kind in ("date", "year") else ""
     qualifier_ok = claim is not None and claim.qualifier == raw.get("qualifier")
+    whole = _whole(item)
     interval_ok = (
         claim is not None
-        and _interval_equal(raw.get("lower"), claim.lower)
-        and _interval_equal(raw.get("upper"), claim.upper)
+        and _interval_equal(raw.get("lower"), claim.lower, "lower" if whole else "")
+        and _interval_equal(raw.get("upper"), claim.upper, "upper" if whole else "")
     )
     tallies = results.seed
     tallies.setdefault(f"{family}: {prefix}qualifier", Tally()).add(qualifier_ok)
@@ -842,7 +883,8 @@ def markdown(results: Results, command: str) -> str:
         "(any claim for numbers, number ranges, quantulum and our negatives; `money` for currency; `percent`; "
         "`quantity` for dimension; `ordinal`; `date`/`year` for dates) makes the case spurious. **Precision** "
         "on our labels: the seed documents are labelled exhaustively, so a claim that overlaps no label is an "
-        "extra.\n"
+        "extra, except in the spans a label file marks `ignore` (neutral: ordinal words of sequence such as "
+        '"the first batch", names such as "14th Five-Year Plan", slogans; each with a note).\n'
     )
     add("## Recall per family and form\n")
     add("| family | all | digits | mixed | words |")
