@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 from benchmarks import accuracy
-from factcheck.model import KINDS, QUALIFIERS
+from factcheck.model import KINDS, QUALIFIERS, Claim, Location
 
 GOLD = Path(accuracy.GOLD_DIR)
 GOLD_FILES = sorted(GOLD.glob("*.jsonl"))
@@ -164,3 +165,88 @@ def test_summary_marks_targets(tiny_peer: Path, capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "recall, digit and mixed forms: peer currency_en" in out
     assert re.search(r"\[\s*(met|NOT MET)\]", out)
+
+
+def _claim(
+    text: str, surface: str, kind: str, value: Any, lower: Any = None, upper: Any = None, qualifier: str = "exact"
+) -> Claim:
+    start = text.index(surface)
+    end = start + len(surface)
+    location = Location("t.txt", 1, start + 1, 1, end + 1, start, end, surface)
+    return Claim("t.txt#1", location, kind, value, lower, upper, qualifier)
+
+
+def _case(text: str, items: list[dict[str, Any]], family: str = "seeds_en", group: str = "gold") -> accuracy.Case:
+    expected = []
+    for item in items:
+        start = text.index(item["surface"])
+        expected.append(
+            accuracy.Expected(
+                item["surface"], start, start + len(item["surface"]), item.get("value"), item["kind"], "digits", item
+            )
+        )
+    return accuracy.Case("c", family, group, "en", text, "t.txt", None, expected, {})
+
+
+def test_match_needs_overlap_and_value() -> None:
+    text = "HKSTP is home to over 2,000 tech companies and around 900 R&D firms."
+    case = _case(
+        text, [{"surface": "2,000", "kind": "count", "value": 2000}, {"surface": "900", "kind": "count", "value": 900}]
+    )
+    right = _claim(text, "over 2,000 tech companies", "count", 2000, 2000, None, "over")
+    wrong_value = _claim(text, "around 900", "count", 9000)
+    results, unmatched = accuracy.match_case(case, [right, wrong_value])
+    assert [result.claim for result in results] == [right, None]
+    assert unmatched == [wrong_value]
+
+
+def test_money_and_percent_values_in_units() -> None:
+    text = "The HK$350 million injection lifts the share to 40%."
+    case = _case(text, [{"surface": "HK$350 million", "kind": "money", "value": 350_000_000}])
+    claim = _claim(text, "HK$350 million", "money", 350_000_000.0000001)
+    assert accuracy.value_matches(case.expected[0], claim)
+    assert not accuracy.value_matches(case.expected[0], _claim(text, "HK$350 million", "money", 350))
+
+
+def test_dates_match_by_value_or_period() -> None:
+    text = "It opened in end-2024 and again in 2019."
+    end_2024 = {"surface": "end-2024", "kind": "date", "value": "2024", "lower": "2024-12-01", "upper": "2024-12-31"}
+    case = _case(text, [end_2024, {"surface": "2019", "kind": "date", "value": "2019"}])
+    as_month = _claim(text, "end-2024", "date", "2024-12", "2024-12-01", "2024-12-31")
+    assert accuracy.value_matches(case.expected[0], as_month)
+    assert accuracy.value_matches(case.expected[1], _claim(text, "2019", "year", 2019))
+    assert not accuracy.value_matches(case.expected[1], _claim(text, "2019", "count", 2019))
+    peer_range = accuracy.Expected("2014 to 2018", 0, 12, "(2014-01-01,2018-01-01,P4Y)", "daterange", "digits", {})
+    assert accuracy.value_matches(
+        peer_range, _claim("2014 to 2018", "2014", "date", "2014", "2014-01-01", "2014-12-31")
+    )
+
+
+def test_numrange_bounds_within_rounding() -> None:
+    text = "between 4,000 and 5,000 units"
+    item = accuracy.Expected(
+        "between 4,000 and 5,000", 0, 23, "[4000,5000]", "numrange", "digits", {"lo": 4000, "hi": 5000}
+    )
+    case = accuracy.Case("c", "numrange_en", "peer", "en", text, "t", None, [item], {})
+    widened = _claim(text, "4,000 and 5,000", "number", 4000, 3950, 5050, "range")
+    results, _ = accuracy.match_case(case, [widened])
+    assert results[0].claim is widened
+    results, _ = accuracy.match_case(case, [_claim(text, "4,000", "number", 4000, 3950, 4050)])
+    assert results[0].claim is None
+
+
+def test_whole_number_intervals_compare_by_integers() -> None:
+    assert accuracy._interval_equal(277.5, 278, "lower")
+    assert accuracy._interval_equal(278.5, 278, "upper")
+    assert not accuracy._interval_equal(277.5, 278, "")
+    assert accuracy._interval_equal(None, None)
+    assert not accuracy._interval_equal(2000, None)
+
+
+def test_relative_peer_dates_are_excluded_but_not_our_labels() -> None:
+    item = accuracy.Expected("tomorrow", 0, 8, "2016-11-08", "date", "none", {"abs": False})
+    peer = accuracy.Case("p", "dates_en", "peer", "en", "tomorrow", "p", None, [item], {})
+    ours = accuracy.Case("g", "seeds_en", "gold", "en", "tomorrow", "g", None, [dataclasses.replace(item)], {})
+    accuracy.apply_exclusions([peer, ours])
+    assert peer.expected[0].excluded == "relative-date"
+    assert ours.expected[0].excluded is None
