@@ -179,6 +179,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         err.write(f"factcheck: {error}\n")
         return EXIT_ERROR
     except NoDocuments as error:
+        for problem in error.problems:
+            err.write(f"factcheck: skipped {problem}\n")
         err.write(f"factcheck: {error}\n")
         return EXIT_ERROR
     except BrokenPipeError:

@@ -21,7 +21,11 @@ from factcheck.rules import RuleSet, load_ruleset
 
 
 class NoDocuments(Exception):
-    """Nothing readable to check (exit code 2)."""
+    """Nothing readable to check (exit code 2); ``problems`` says what was skipped and why."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +73,7 @@ def collect(config: Config, options: RunOptions) -> Corpus:
     loaded = load_documents(files, dict(config.documents))
     problems = [*problems, *loaded.problems]
     if not loaded.documents:
-        raise NoDocuments("no readable document found in " + ", ".join(display_path(root) for root in roots))
+        raise NoDocuments("no readable document found in " + ", ".join(display_path(root) for root in roots), problems)
     claims = extract_all(loaded.documents, knowledge)
     return Corpus(loaded.documents, claims, tuple(problems), ruleset, knowledge)
 
