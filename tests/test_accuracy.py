@@ -47,9 +47,12 @@ def test_gold_cases_are_well_formed(path: Path) -> None:
         text = _text(case)
         if "doc_date" in case:
             assert ISO_DAY.match(case["doc_date"]), case["id"]
-        for span in case.get("ignore", []) + case.get("not_figures", []):
+        spans = case.get("ignore", []) + case.get("not_figures", [])
+        for span in spans:
             assert text[span["start"] : span["end"]] == span["surface"], case["id"]
             assert span["note"], case["id"]
+            for item in case["expected"]:
+                assert not (item["start"] < span["end"] and span["start"] < item["end"]), (case["id"], span["surface"])
         for item in case["expected"]:
             where = f"{case['id']} {item['surface']!r}"
             assert text[item["start"] : item["end"]] == item["surface"], where
