@@ -272,8 +272,9 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     ),
     Exclusion(
         "relative-date",
-        'relative dates ("tomorrow", "next Friday", "29日") need a reference date; factcheck states dates '
-        "as written and does not resolve relative ones (out of scope)",
+        'dates the text alone does not fix (the peer\'s abs=false: "tomorrow", "next Friday", "Oct/2" without a '
+        'year, "29日") need a reference date; resolving relative dates is out of scope for a linter that compares '
+        "what documents state",
         _is_relative_date,
     ),
     Exclusion(
@@ -1001,7 +1002,7 @@ def markdown(results: Results, command: str) -> str:
     add("## Our labels: qualifier, interval, kind, unit\n")
     add(
         "Over every labelled figure (a figure not found counts as wrong). Interval: `lower` and `upper` equal "
-        f"to the label's within {REL_TOL:g} relative (dates: the same ISO day; open ends both null), following "
+        "to the label's within 1e-6 relative (dates: the same ISO day; open ends both null), following "
         "`factcheck/extract/intervals.py`.\n"
     )
     add("| measure | rate |")
