@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from factcheck.checks import anniversary, consistency, part_whole, unit
 from factcheck.checks.base import CheckType
 
 #: Check type name -> module. Rules name these in ``check:``.
@@ -10,3 +11,9 @@ CHECKS: dict[str, CheckType] = {}
 
 def register(module: CheckType) -> None:
     CHECKS[module.NAME] = module
+
+
+register(consistency)
+register(anniversary)
+register(part_whole)
+register(unit)

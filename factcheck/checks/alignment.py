@@ -1,0 +1,278 @@
+"""What the cross-document checks share: selecting claims, their intervals, periods and wording.
+
+Used by ``consistency``, ``anniversary``, ``part_whole`` and ``unit``; not a check type itself.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import itertools
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from factcheck.checks.base import CheckContext, finding
+from factcheck.index import ClaimIndex, ClaimKey, Period, metric_tokens, period_of, periods_close, unit_of
+from factcheck.model import Claim, Finding, RelatedLocation
+from factcheck.rules.model import Rule
+
+Interval = tuple[float, float]
+
+_QUALIFIER_WORDS = {
+    "over": "over ",
+    "at_least": "at least ",
+    "under": "under ",
+    "at_most": "at most ",
+    "about": "around ",
+    "exact": "",
+}
+
+
+def _values(spec: Any) -> tuple[str, ...]:
+    if isinstance(spec, list | tuple | set):
+        return tuple(str(item).casefold() for item in spec)
+    return (str(spec).casefold(),)
+
+
+def selected(rule: Rule, claim: Claim, index: ClaimIndex) -> bool:
+    """True when ``claim`` matches the rule's ``select`` (entity and metric also match by their aligned names)."""
+    for name, spec in rule.select.items():
+        wanted = _values(spec)
+        if name == "path":
+            if not any(fnmatch.fnmatch(claim.path.casefold(), pattern) for pattern in wanted):
+                return False
+            continue
+        if name == "entity":
+            candidates: Iterable[Any] = (claim.entity, index.entity_of(claim))
+        elif name == "metric":
+            candidates = (claim.metric, index.metric_of(claim))
+        elif name == "flags":
+            candidates = claim.flags
+        else:
+            candidates = (getattr(claim, name, None),)
+        if not any(candidate is not None and str(candidate).casefold() in wanted for candidate in candidates):
+            return False
+    return True
+
+
+def selected_claims(rule: Rule, ctx: CheckContext) -> list[Claim]:
+    return [claim for claim in ctx.claims if selected(rule, claim, ctx.index)]
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(str(value))
+    except ValueError:
+        return None
+
+
+def _day_number(value: Any, end: bool) -> float | None:
+    """A date bound as a day ordinal: an ISO string at any precision, or a bare year number."""
+    if value is None:
+        return None
+    number = _number(value)
+    period = period_of(str(int(number)) if number is not None and number == int(number) else str(value))
+    if period is None:
+        return None
+    return float((period.end if end else period.start).toordinal())
+
+
+def interval(claim: Claim, scale: float = 1.0) -> Interval | None:
+    """The claim's interval as floats (unbounded sides are infinite), times ``scale``; None if it has none.
+
+    Dates and years become day numbers, so "2001" and "May 2001" can be compared.
+    """
+    if claim.kind in ("date", "year"):
+        low = _day_number(claim.lower if claim.lower is not None else claim.value, end=False)
+        high = _day_number(claim.upper if claim.upper is not None else claim.value, end=True)
+        if claim.lower is None and claim.upper is None and claim.value is None:
+            return None
+        return (-math.inf if low is None else low, math.inf if high is None else high)
+    value = _number(claim.value)
+    lower, upper = _number(claim.lower), _number(claim.upper)
+    if lower is None and upper is None:
+        if value is None:
+            return None
+        if claim.qualifier in ("over", "at_least", "under", "at_most"):
+            lower, upper = (value, None) if claim.qualifier in ("over", "at_least") else (None, value)
+        else:
+            lower = upper = value
+    low = -math.inf if lower is None else lower * scale
+    high = math.inf if upper is None else upper * scale
+    return (min(low, high), max(low, high))
+
+
+def overlap(first: Interval, second: Interval, tolerance: float = 0.0) -> bool:
+    """True when the intervals overlap once each is widened by ``tolerance`` (relative to its finite ends)."""
+
+    def widen(bounds: Interval) -> Interval:
+        finite = [abs(bound) for bound in bounds if math.isfinite(bound)]
+        slack = tolerance * max(finite, default=0.0)
+        return bounds[0] - slack, bounds[1] + slack
+
+    a, b = widen(first), widen(second)
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def claim_period(claim: Claim) -> Period | None:
+    return period_of(claim.as_of)
+
+
+def _format_number(value: float) -> str:
+    magnitude = abs(value)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if magnitude >= size and magnitude % (size / 1000) == 0:
+            return f"{value / size:,.3f}".rstrip("0").rstrip(".") + f" {word}"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def describe(claim: Claim) -> str:
+    """A figure as a reader would say it: "around 900", "over HKD 600 million", "22 hectare", "May 2001"."""
+    if claim.kind in ("date", "year"):
+        period = period_of(str(claim.value)) if claim.value is not None else None
+        return period.label() if period else claim.location.text
+    value = _number(claim.value)
+    if value is None:
+        return claim.location.text
+    prefix = f"{claim.currency} " if claim.kind == "money" and claim.currency else ""
+    suffix = ""
+    if claim.kind == "percent" or claim.unit == "%":
+        suffix = "%"
+    elif claim.kind == "quantity" and claim.unit:
+        suffix = " " + claim.unit.replace("_", " ")
+    if claim.qualifier == "range":
+        low, high = _number(claim.lower), _number(claim.upper)
+        low, high = (value if low is None else low), (value if high is None else high)
+        return f"{prefix}{_format_number(low)}–{_format_number(high)}{suffix}"
+    return f"{_QUALIFIER_WORDS.get(claim.qualifier, '')}{prefix}{_format_number(value)}{suffix}"
+
+
+def when(claim: Claim) -> str:
+    """The claim's period as a label, or "undated"."""
+    period = claim_period(claim)
+    return period.label() if period else "undated"
+
+
+def related(claim: Claim, note: str) -> RelatedLocation:
+    return RelatedLocation(claim.location, note)
+
+
+def message_values(claim: Claim, index: ClaimIndex, other: Claim | None = None) -> dict[str, Any]:
+    """Placeholders every cross-document rule message may use."""
+    key = index.key_of(claim)
+    values: dict[str, Any] = {
+        "entity": (key.entity if key else None) or claim.entity or "(no entity)",
+        "metric": (key.metric if key else None) or claim.metric or "(no metric)",
+        "value": describe(claim),
+        "text": claim.location.text,
+        "date": when(claim),
+        "path": claim.path,
+        "line": claim.location.line,
+    }
+    if other is not None:
+        values.update(
+            other_value=describe(other),
+            other_text=other.location.text,
+            other_date=when(other),
+            other_path=other.path,
+            other_line=other.location.line,
+        )
+    return values
+
+
+def format_message(rule: Rule, default: str, values: Mapping[str, Any]) -> str:
+    """The rule's message (or ``default`` when the rule has none) with placeholders filled."""
+    if rule.message:
+        return rule.format_message(**values)
+    return default.format_map(dict(values))
+
+
+def claim_order(claim: Claim) -> tuple[str, int, int]:
+    return (claim.path, claim.location.start, claim.location.end)
+
+
+def group_order(item: tuple[ClaimKey, Sequence[Claim]]) -> tuple[str, ...]:
+    return tuple(str(part) for part in item[0])
+
+
+def comparable_sets(group: Sequence[Claim], key: ClaimKey) -> list[list[Claim]]:
+    """The sets of claims of one key that may be compared with each other.
+
+    Claims with no metric are never compared.  Claims with no entity are compared
+    within one document only, and only when their metric phrase has two words or
+    more ("tech companies", not "companies"): a bare noun with no owner says too
+    little to align on across documents.
+    """
+    if key.metric is None:
+        return []
+    if key.entity is not None:
+        return [sorted(group, key=claim_order)]
+    by_path: dict[str, list[Claim]] = {}
+    for claim in group:
+        if claim.metric and len(metric_tokens(claim.metric)) >= 2:
+            by_path.setdefault(claim.path, []).append(claim)
+    return [sorted(claims, key=claim_order) for _, claims in sorted(by_path.items())]
+
+
+def comparable_pairs(rule: Rule, ctx: CheckContext, *, same_unit: bool) -> Iterator[tuple[ClaimKey, Claim, Claim]]:
+    """Pairs of selected claims of one key (earlier claim first), never a whole with its part.
+
+    ``same_unit``: pairs written in the same unit or currency (True), or in different ones (False).
+    """
+    index = ctx.index
+    for key, group in sorted(index.groups.items(), key=group_order):
+        chosen = [claim for claim in group if selected(rule, claim, index)]
+        for claims in comparable_sets(chosen, key):
+            for first, second in itertools.combinations(claims, 2):
+                if first.path == second.path and first.location.start == second.location.start:
+                    continue
+                if (unit_of(first) == unit_of(second)) != same_unit or index.related_by_part(first, second):
+                    continue
+                yield key, first, second
+
+
+def same_period(first: Claim, second: Claim, window_days: int) -> bool | None:
+    """Whether two claims are of one period; None when a date is missing and they are in different documents.
+
+    Both dated: the periods (at their precision) at most ``window_days`` apart.
+    Otherwise: the same document counts as the same period.
+    """
+    first_period, second_period = claim_period(first), claim_period(second)
+    if first_period is not None and second_period is not None:
+        return periods_close(first_period, second_period, window_days)
+    if first.path == second.path:
+        return True
+    return None
+
+
+def pair_finding(
+    rule: Rule,
+    ctx: CheckContext,
+    primary: Claim,
+    other: Claim,
+    default: str,
+    note: str,
+    extra: Mapping[str, Any] | None = None,
+) -> Finding:
+    """A finding at ``primary`` with ``other`` (the other side) as its related location."""
+    values = message_values(primary, ctx.index, other)
+    values.update(extra or {})
+    message = format_message(rule, default, values)
+    return finding(rule, primary.location, message, (related(other, note),), (primary.id, other.id))
+
+
+Handler = Callable[[Rule, CheckContext], Iterator[Finding]]
+
+
+def dispatch(rule: Rule, ctx: CheckContext, mode: str, handlers: Mapping[str, Handler]) -> Iterator[Finding]:
+    """Run the handler of a rule's ``mode`` parameter."""
+    handler = handlers.get(mode)
+    if handler is None:
+        raise ValueError(f"rule {rule.id!r}: unknown mode {mode!r} (expected one of {', '.join(handlers)})")
+    return handler(rule, ctx)
