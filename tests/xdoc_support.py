@@ -97,6 +97,7 @@ class Corpus:
     documents: list[Document] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     packs: tuple[Path, ...] = ()
+    docs: list[Doc] = field(default_factory=list)
 
     @classmethod
     def with_packs(cls, *packs: Path) -> Corpus:
@@ -105,7 +106,8 @@ class Corpus:
     def doc(self, path: str, text: str, date: str | None = None) -> Doc:
         document = document_from_text(text, path, meta=DocumentMeta(date=date))
         self.documents.append(document)
-        return Doc(document, self)
+        self.docs.append(Doc(document, self))
+        return self.docs[-1]
 
     def context(self) -> CheckContext:
         by_path: dict[str, list[Claim]] = {}
