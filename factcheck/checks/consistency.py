@@ -104,18 +104,34 @@ def _conflicts(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _undated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """One finding per undated claim, with every figure of other documents it disagrees with."""
     tolerance = float(param(rule, "tolerance", PARAMS))
+    partners: dict[str, list[Claim]] = {}
     for key, first, second in comparable_pairs(rule, ctx, same_unit=True):
-        if _stable(rule, ctx, key) or first.path == second.path:
+        if _stable(rule, ctx, key) or first.path == second.path or not _disjoint(first, second, tolerance):
             continue
-        if claim_period(first) is not None and claim_period(second) is not None:
-            continue
-        if _disjoint(first, second, tolerance):
-            default = (
-                "{entity} {metric}: {value} ({date}) here but {other_value} ({other_date}) in "
-                "{other_path}:{other_line}, and no date says which is current"
-            )
-            yield pair_finding(rule, ctx, second, first, default, f"{describe(first)} ({when(first)})")
+        if claim_period(second) is None:
+            partners.setdefault(second.id, []).append(first)
+        elif claim_period(first) is None:
+            partners.setdefault(first.id, []).append(second)
+    for anchor_id, others in sorted(partners.items(), key=lambda item: claim_order(ctx.index.by_id[item[0]])):
+        anchor = ctx.index.by_id[anchor_id]
+        others.sort(key=claim_order)
+        values = message_values(anchor, ctx.index, others[0])
+        values["others"] = len(others) - 1
+        default = (
+            "{entity} {metric}: {value} ({date}) here but {other_value} ({other_date}) in "
+            "{other_path}:{other_line}, and no date says which is current"
+        )
+        if len(others) > 1:
+            default += " ({others} more)"
+        yield finding(
+            rule,
+            anchor.location,
+            format_message(rule, default, values),
+            tuple(related(other, f"{describe(other)} ({when(other)})") for other in others),
+            (anchor.id, *(other.id for other in others)),
+        )
 
 
 def _direction(rule: Rule, ctx: CheckContext, key: ClaimKey) -> str | None:
