@@ -445,3 +445,16 @@ def test_money_in_two_currencies_needs_a_rate() -> None:
     rule = dataclasses.replace(corpus.rule("unit-mismatch"), params={"rates": {"HKD": 1, "USD": 7.8}})
     assert [where(f) for f in corpus.run("unit-mismatch", rule)] == [("a.txt", 1, 40, "US$20 million")]
     assert corpus.run("figure-conflict") == []
+
+
+def test_an_undated_figure_is_reported_once_with_every_figure_it_disagrees_with() -> None:
+    corpus = Corpus()
+    early = corpus.doc("a.txt", "Lakeside Science Hub now hosts 640 tech companies.", "2022-05-02")
+    late = corpus.doc("b.txt", "Lakeside Science Hub now hosts 1,100 tech companies.", "2024-05-02")
+    undated = corpus.doc("c.txt", "Lakeside Science Hub hosts over 1,500 tech companies.")
+    early.claim("640", 640, entity="Lakeside Science Hub", metric=COMPANIES)
+    late.claim("1,100", 1100, entity="Lakeside Science Hub", metric=COMPANIES)
+    undated.claim("over 1,500", 1500, qualifier="over", entity="Lakeside Science Hub", metric=COMPANIES)
+    (warning,) = corpus.run("figure-undated-conflict")
+    assert where(warning) == ("c.txt", 1, 28, "over 1,500")
+    assert [(r.location.path, r.location.text) for r in warning.related] == [("a.txt", "640"), ("b.txt", "1,100")]
