@@ -12,7 +12,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from factcheck.checks.base import CheckContext, finding
-from factcheck.index import ClaimIndex, ClaimKey, Period, metric_tokens, period_of, periods_close, unit_of
+from factcheck.index import (
+    FOUNDING_METRIC,
+    ClaimIndex,
+    ClaimKey,
+    Period,
+    metric_tokens,
+    period_of,
+    periods_close,
+    unit_of,
+)
 from factcheck.model import Claim, Finding, RelatedLocation
 from factcheck.rules.model import Rule
 
@@ -207,9 +216,14 @@ def comparable_sets(group: Sequence[Claim], key: ClaimKey) -> list[list[Claim]]:
     Claims with no metric are never compared.  Claims with no entity are compared
     within one document only, and only when their metric phrase has two words or
     more ("tech companies", not "companies"): a bare noun with no owner says too
-    little to align on across documents.
+    little to align on across documents.  Dates and ordinals are compared only as
+    founding dates: other dates are events ("completed in the first quarter of
+    2025") and ordinals mostly ranks or names ("the 14th Five-Year Plan"), which
+    an entity and a noun phrase do not align reliably.
     """
     if key.metric is None:
+        return []
+    if key.kind in ("date", "ordinal") and key.metric != FOUNDING_METRIC:
         return []
     if key.entity is not None:
         return [sorted(group, key=claim_order)]

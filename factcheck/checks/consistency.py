@@ -173,7 +173,7 @@ def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     for child, parent in sorted(index.parents.items()):
         children.setdefault(parent, []).append(child)
     for key, group in sorted(index.groups.items(), key=group_order):
-        if key.entity is None or key.metric is None or key.metric == FOUNDING_METRIC:
+        if key.entity is None or key.metric is None or key.kind in ("date", "ordinal"):
             continue
         own = [claim for claim in group if selected(rule, claim, index)]
         if not own:
