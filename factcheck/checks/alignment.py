@@ -115,15 +115,16 @@ def interval(claim: Claim, scale: float = 1.0) -> Interval | None:
     return (min(low, high), max(low, high))
 
 
+def widen(bounds: Interval, tolerance: float) -> Interval:
+    """An interval widened by ``tolerance`` times its largest finite end, on both sides."""
+    finite = [abs(bound) for bound in bounds if math.isfinite(bound)]
+    slack = tolerance * max(finite, default=0.0)
+    return bounds[0] - slack, bounds[1] + slack
+
+
 def overlap(first: Interval, second: Interval, tolerance: float = 0.0) -> bool:
     """True when the intervals overlap once each is widened by ``tolerance`` (relative to its finite ends)."""
-
-    def widen(bounds: Interval) -> Interval:
-        finite = [abs(bound) for bound in bounds if math.isfinite(bound)]
-        slack = tolerance * max(finite, default=0.0)
-        return bounds[0] - slack, bounds[1] + slack
-
-    a, b = widen(first), widen(second)
+    a, b = widen(first, tolerance), widen(second, tolerance)
     return a[0] <= b[1] and b[0] <= a[1]
 
 
@@ -234,21 +235,131 @@ def comparable_sets(group: Sequence[Claim], key: ClaimKey) -> list[list[Claim]]:
     return [sorted(claims, key=claim_order) for _, claims in sorted(by_path.items())]
 
 
-def comparable_pairs(rule: Rule, ctx: CheckContext, *, same_unit: bool) -> Iterator[tuple[ClaimKey, Claim, Claim]]:
-    """Pairs of selected claims of one key (earlier claim first), never a whole with its part.
-
-    ``same_unit``: pairs written in the same unit or currency (True), or in different ones (False).
-    """
+def claim_sets(rule: Rule, ctx: CheckContext) -> Iterator[tuple[ClaimKey, list[Claim]]]:
+    """Every set of two or more selected claims that may be compared (see :func:`comparable_sets`)."""
     index = ctx.index
     for key, group in sorted(index.groups.items(), key=group_order):
         chosen = [claim for claim in group if selected(rule, claim, index)]
         for claims in comparable_sets(chosen, key):
-            for first, second in itertools.combinations(claims, 2):
+            if len(claims) >= 2:
+                yield key, claims
+
+
+def by_unit(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Claims split by the unit or currency they are written in (first-seen order)."""
+    units: dict[str | None, list[Claim]] = {}
+    for claim in claims:
+        units.setdefault(unit_of(claim), []).append(claim)
+    return list(units.values())
+
+
+def all_agree(intervals: Iterable[Interval | None], tolerance: float = 0.0) -> bool:
+    """True when every two of the intervals overlap (in one dimension: the largest lower bound is at most
+    the smallest upper bound), so no pair among them can disagree."""
+    known = [bounds for bounds in intervals if bounds is not None]
+    if len(known) < 2:
+        return True
+    widened = [widen(bounds, tolerance) for bounds in known]
+    return max(low for low, _ in widened) <= min(high for _, high in widened)
+
+
+def _pairs_of_one_period(claims: Sequence[Claim], window_days: int) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs of one period (see :func:`same_period`), found through buckets of equal periods."""
+    buckets: dict[Period, list[Claim]] = {}
+    undated: list[Claim] = []
+    for claim in claims:
+        period = claim_period(claim)
+        if period is None:
+            undated.append(claim)
+        else:
+            buckets.setdefault(period, []).append(claim)
+    periods = sorted(buckets)
+    for position, period in enumerate(periods):
+        yield from itertools.combinations(buckets[period], 2)
+        for later in periods[position + 1 :]:
+            if periods_close(period, later, window_days):
+                yield from itertools.product(buckets[period], buckets[later])
+    by_path: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_path.setdefault(claim.path, []).append(claim)
+    paired: set[str] = set()
+    for claim in undated:
+        paired.add(claim.id)
+        for other in by_path[claim.path]:
+            if other is not claim and (claim_period(other) is not None or other.id not in paired):
+                yield claim, other
+
+
+def _pairs_with_undated(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs from different documents where at least one claim has no date."""
+    dated = {claim.id for claim in claims if claim_period(claim) is not None}
+    paired: set[str] = set()
+    for claim in claims:
+        if claim.id in dated:
+            continue
+        paired.add(claim.id)
+        for other in claims:
+            if other.path != claim.path and (other.id in dated or other.id not in paired):
+                yield claim, other
+
+
+def disagreeing_pairs(
+    rule: Rule,
+    ctx: CheckContext,
+    *,
+    same_unit: bool,
+    period: str = "any",
+    window_days: int = 0,
+    measure: Callable[[Claim], Interval | None] = interval,
+    tolerance: float = 0.0,
+    keys: Callable[[ClaimKey], bool] | None = None,
+) -> Iterator[tuple[ClaimKey, Claim, Claim]]:
+    """Pairs of selected claims of one key whose intervals do not overlap (earlier claim first).
+
+    Never a whole with its part, nor a claim with itself.
+    ``same_unit``: pairs written in the same unit or currency (True), or in different ones (False).
+    ``period``: ``any`` (every pair), ``same`` (pairs of one period, :func:`same_period`) or ``undated``
+    (pairs from different documents where at least one claim has no date).
+    ``measure`` gives the intervals compared (widened by ``tolerance``); a set of claims whose
+    intervals all overlap is skipped at once, which keeps large corpora that agree cheap.
+    ``keys`` restricts the keys compared.
+    """
+    index = ctx.index
+    for key, claims in claim_sets(rule, ctx):
+        if keys is not None and not keys(key):
+            continue
+        bounds: dict[str, Interval] = {}
+        for claim in claims:
+            measured = measure(claim)
+            if measured is not None:
+                bounds[claim.id] = widen(measured, tolerance)
+        partitions = [[claim for claim in part if claim.id in bounds] for part in by_unit(claims)]
+        if same_unit:
+            blocks = [(part, part) for part in partitions if len(part) >= 2]
+        else:
+            blocks = list(itertools.combinations(partitions, 2))
+        for first_block, second_block in blocks:
+            pool = first_block if first_block is second_block else [*first_block, *second_block]
+            if all_agree(bounds[claim.id] for claim in pool):
+                continue
+            candidates: Iterable[tuple[Claim, Claim]]
+            if period == "same":
+                candidates = _pairs_of_one_period(pool, window_days)
+            elif period == "undated":
+                candidates = _pairs_with_undated(pool)
+            else:
+                candidates = itertools.combinations(pool, 2)
+            for first, second in candidates:
+                if first_block is not second_block and (unit_of(first) == unit_of(second)):
+                    continue
+                first_bounds, second_bounds = bounds[first.id], bounds[second.id]
+                if first_bounds[0] <= second_bounds[1] and second_bounds[0] <= first_bounds[1]:
+                    continue
                 if first.path == second.path and first.location.start == second.location.start:
                     continue
-                if (unit_of(first) == unit_of(second)) != same_unit or index.related_by_part(first, second):
+                if index.related_by_part(first, second):
                     continue
-                yield key, first, second
+                yield (key, first, second) if claim_order(first) <= claim_order(second) else (key, second, first)
 
 
 def same_period(first: Claim, second: Claim, window_days: int) -> bool | None:

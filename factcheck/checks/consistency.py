@@ -32,24 +32,26 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from factcheck.checks.alignment import (
+    Interval,
+    by_unit,
     claim_order,
     claim_period,
-    comparable_pairs,
+    claim_sets,
     describe,
+    disagreeing_pairs,
     dispatch,
     format_message,
     group_order,
     interval,
     message_values,
-    overlap,
     pair_finding,
     related,
-    same_period,
     selected,
     when,
+    widen,
 )
 from factcheck.checks.base import CheckContext, Param, finding, param
-from factcheck.index import FOUNDING_METRIC, ClaimKey, periods_close
+from factcheck.index import FOUNDING_METRIC, ClaimKey, Period, periods_close
 from factcheck.model import Claim, Finding
 from factcheck.rules.model import Rule
 
@@ -72,6 +74,10 @@ PARAMS: Mapping[str, Param] = {
 }
 
 
+#: At most this many other sides are listed in one finding (the claim ids list them all).
+MAX_RELATED = 12
+
+
 def _stable(rule: Rule, ctx: CheckContext, key: ClaimKey) -> bool:
     if key.metric == FOUNDING_METRIC:
         return True
@@ -81,24 +87,25 @@ def _stable(rule: Rule, ctx: CheckContext, key: ClaimKey) -> bool:
     return bool(metric and metric.stable)
 
 
-def _disjoint(first: Claim, second: Claim, tolerance: float) -> bool:
-    first_interval, second_interval = interval(first), interval(second)
-    if first_interval is None or second_interval is None:
-        return False
-    return not overlap(first_interval, second_interval, tolerance)
-
-
 def _conflicts(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     tolerance = float(param(rule, "tolerance", PARAMS))
     window = int(param(rule, "window_days", PARAMS))
     same_only = bool(param(rule, "same_period_only", PARAMS))
-    for key, first, second in comparable_pairs(rule, ctx, same_unit=True):
-        stable = _stable(rule, ctx, key)
-        if not stable and same_only and same_period(first, second, window) is not True:
-            continue
-        if _disjoint(first, second, tolerance):
+
+    def stable(key: ClaimKey) -> bool:
+        return _stable(rule, ctx, key)
+
+    def changing(key: ClaimKey) -> bool:
+        return not _stable(rule, ctx, key)
+
+    passes = [("any", stable), ("same", changing)] if same_only else [("any", None)]
+    for period, keys in passes:
+        pairs = disagreeing_pairs(
+            rule, ctx, same_unit=True, period=period, window_days=window, tolerance=tolerance, keys=keys
+        )
+        for key, first, second in pairs:
             default = "{entity} {metric}: {value} here but {other_value} in {other_path}:{other_line}"
-            if stable:
+            if stable(key):
                 default += " (a value that does not change)"
             yield pair_finding(rule, ctx, second, first, default, f"{describe(first)} ({when(first)})")
 
@@ -107,12 +114,15 @@ def _undated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     """One finding per undated claim, with every figure of other documents it disagrees with."""
     tolerance = float(param(rule, "tolerance", PARAMS))
     partners: dict[str, list[Claim]] = {}
-    for key, first, second in comparable_pairs(rule, ctx, same_unit=True):
-        if _stable(rule, ctx, key) or first.path == second.path or not _disjoint(first, second, tolerance):
-            continue
+
+    def changing(key: ClaimKey) -> bool:
+        return not _stable(rule, ctx, key)
+
+    pairs = disagreeing_pairs(rule, ctx, same_unit=True, period="undated", tolerance=tolerance, keys=changing)
+    for _key, first, second in pairs:
         if claim_period(second) is None:
             partners.setdefault(second.id, []).append(first)
-        elif claim_period(first) is None:
+        else:
             partners.setdefault(first.id, []).append(second)
     for anchor_id, others in sorted(partners.items(), key=lambda item: claim_order(ctx.index.by_id[item[0]])):
         anchor = ctx.index.by_id[anchor_id]
@@ -129,7 +139,7 @@ def _undated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             rule,
             anchor.location,
             format_message(rule, default, values),
-            tuple(related(other, f"{describe(other)} ({when(other)})") for other in others),
+            tuple(related(other, f"{describe(other)} ({when(other)})") for other in others[:MAX_RELATED]),
             (anchor.id, *(other.id for other in others)),
         )
 
@@ -143,28 +153,52 @@ def _direction(rule: Rule, ctx: CheckContext, key: ClaimKey) -> str | None:
 
 
 def _wrong_way(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """One finding per figure below (increasing) or above (decreasing) a figure of an earlier period.
+
+    Claims are bucketed by period, and each is compared with the most extreme figure of every earlier
+    period (the highest lower bound, for an increasing metric), so a long series costs little.
+    """
     tolerance = float(param(rule, "tolerance", PARAMS))
     window = int(param(rule, "window_days", PARAMS))
-    for key, first, second in comparable_pairs(rule, ctx, same_unit=True):
+    for key, claims in claim_sets(rule, ctx):
         direction = _direction(rule, ctx, key)
-        first_period, second_period = claim_period(first), claim_period(second)
-        if direction not in ("increasing", "decreasing") or first_period is None or second_period is None:
+        if direction not in ("increasing", "decreasing"):
             continue
-        if periods_close(first_period, second_period, window):
-            continue
-        earlier, later = (first, second) if first_period < second_period else (second, first)
-        earlier_interval, later_interval = interval(earlier), interval(later)
-        if earlier_interval is None or later_interval is None or overlap(earlier_interval, later_interval, tolerance):
-            continue
-        fell = later_interval[1] < earlier_interval[0]
-        if fell != (direction == "increasing"):
-            continue
-        default = (
-            "{entity} {metric} is declared {direction}, but it is {value} ({date}) here "
-            "after {other_value} ({other_date}) in {other_path}:{other_line}"
-        )
-        note = f"earlier: {describe(earlier)} ({when(earlier)})"
-        yield pair_finding(rule, ctx, later, earlier, default, note, {"direction": direction})
+        rising = direction == "increasing"
+        for same_unit in by_unit(claims):
+            buckets: dict[Period, list[tuple[Claim, Interval]]] = {}
+            for claim in same_unit:
+                period, bounds = claim_period(claim), interval(claim)
+                if period is not None and bounds is not None:
+                    buckets.setdefault(period, []).append((claim, widen(bounds, tolerance)))
+            periods = sorted(buckets)
+            # The most extreme figure of each period: what a later figure may not fall below (or rise above).
+            extremes = {
+                period: (max if rising else min)(entries, key=lambda entry: entry[1][0] if rising else entry[1][1])
+                for period, entries in buckets.items()
+            }
+            for position, period in enumerate(periods):
+                for later, bounds in buckets[period]:
+                    worst: tuple[Claim, Interval] | None = None
+                    for earlier_period in periods[:position]:
+                        if periods_close(earlier_period, period, window):
+                            continue
+                        earlier, earlier_bounds = extremes[earlier_period]
+                        wrong = bounds[1] < earlier_bounds[0] if rising else bounds[0] > earlier_bounds[1]
+                        if wrong and (
+                            worst is None
+                            or (earlier_bounds[0] > worst[1][0] if rising else earlier_bounds[1] < worst[1][1])
+                        ):
+                            worst = (earlier, earlier_bounds)
+                    if worst is None or ctx.index.related_by_part(later, worst[0]):
+                        continue
+                    earlier = worst[0]
+                    default = (
+                        "{entity} {metric} is declared {direction}, but it is {value} ({date}) here "
+                        "after {other_value} ({other_date}) in {other_path}:{other_line}"
+                    )
+                    note = f"earlier: {describe(earlier)} ({when(earlier)})"
+                    yield pair_finding(rule, ctx, later, earlier, default, note, {"direction": direction})
 
 
 def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
@@ -185,17 +219,20 @@ def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
         points = _points(labelled)
         if len({value for _, value, _, _ in points}) < 2 or len({date for _, _, date, _ in points}) < 2:
             continue
-        series = " -> ".join(f"{value} ({date}{', ' + child if child else ''})" for _, value, date, child in points)
+        notes = {claim.id: f"{value} ({date}{', ' + child if child else ''})" for claim, value, date, child in points}
+        shown = [notes[claim.id] for claim, _, _, _ in points]
+        if len(shown) > MAX_RELATED:  # a long series: its start and its end
+            half = MAX_RELATED // 2
+            shown = [*shown[:half], f"… {len(shown) - 2 * half} more …", *shown[-half:]]
         anchor = _anchor(points)
         values = message_values(anchor, index)
-        values["series"] = series
+        values["series"] = " -> ".join(shown)
         others = [claim for claim, _, _, _ in points if claim is not anchor]
-        notes = {claim.id: f"{value} ({date}{', ' + child if child else ''})" for claim, value, date, child in points}
         yield finding(
             rule,
             anchor.location,
             format_message(rule, "{entity} {metric} over time: {series}", values),
-            related=tuple(related(claim, notes[claim.id]) for claim in others),
+            related=tuple(related(claim, notes[claim.id]) for claim in others[-MAX_RELATED:]),
             claims=tuple(claim.id for claim, _ in sorted(labelled, key=lambda item: claim_order(item[0]))),
         )
 

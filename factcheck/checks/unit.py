@@ -20,12 +20,10 @@ from collections.abc import Iterator, Mapping
 
 from factcheck.checks.alignment import (
     Interval,
-    comparable_pairs,
     describe,
+    disagreeing_pairs,
     interval,
-    overlap,
     pair_finding,
-    same_period,
 )
 from factcheck.checks.base import CheckContext, Param, param
 from factcheck.model import Claim, Finding
@@ -44,6 +42,7 @@ PARAMS: Mapping[str, Param] = {
 
 
 def _converted(claim: Claim, rates: dict[str, float]) -> Interval | None:
+    """The claim's interval in SI (quantities) or in the rates' common unit (money); None if it has none."""
     value = claim.value
     if not isinstance(value, int | float) or isinstance(value, bool):
         return None
@@ -58,15 +57,15 @@ def _converted(claim: Claim, rates: dict[str, float]) -> Interval | None:
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     tolerance = float(param(rule, "tolerance", PARAMS))
     rates = {str(code).upper(): float(rate) for code, rate in dict(param(rule, "rates", PARAMS)).items()}
-    same_only = bool(param(rule, "same_period_only", PARAMS))
+    period = "same" if param(rule, "same_period_only", PARAMS) else "any"
     window = int(param(rule, "window_days", PARAMS))
-    for _key, first, second in comparable_pairs(rule, ctx, same_unit=False):
-        if first.kind != second.kind or first.kind not in ("quantity", "money"):
-            continue
-        if same_only and same_period(first, second, window) is not True:
-            continue
-        first_interval, second_interval = _converted(first, rates), _converted(second, rates)
-        if first_interval is None or second_interval is None or overlap(first_interval, second_interval, tolerance):
-            continue
+
+    def converted(claim: Claim) -> Interval | None:
+        return _converted(claim, rates)
+
+    pairs = disagreeing_pairs(
+        rule, ctx, same_unit=False, period=period, window_days=window, measure=converted, tolerance=tolerance
+    )
+    for _key, first, second in pairs:
         default = "{entity} {metric}: {value} here does not convert to {other_value} in {other_path}:{other_line}"
         yield pair_finding(rule, ctx, second, first, default, f"stated as {describe(first)}")
