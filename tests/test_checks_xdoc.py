@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import pytest
 
+from factcheck.checks.alignment import describe, interval, selected
 from factcheck.checks.anniversary import Founding, When, fits
 from factcheck.model import Claim, Severity
 from tests.xdoc_support import SEED_PACK, Corpus, Doc, where
@@ -458,3 +460,54 @@ def test_an_undated_figure_is_reported_once_with_every_figure_it_disagrees_with(
     (warning,) = corpus.run("figure-undated-conflict")
     assert where(warning) == ("c.txt", 1, 28, "over 1,500")
     assert [(r.location.path, r.location.text) for r in warning.related] == [("a.txt", "640"), ("b.txt", "1,100")]
+
+
+# --- shared helpers ---------------------------------------------------------------------------------------------------
+
+
+def test_describe_and_intervals_of_claims() -> None:
+    corpus = Corpus()
+    doc = corpus.doc(
+        "a.txt",
+        "Around 900 firms; HK$600 million; 31%; 22 hectares; founded in May 2001; in 2001; 4,000-5,000 staff.",
+        "2024-01-01",
+    )
+    about = doc.claim("Around 900", 900, qualifier="about")
+    money = doc.claim("HK$600 million", 600_000_000, kind="money", currency="HKD", qualifier="over")
+    share = doc.claim("31%", 31, kind="percent", unit="%")
+    area = doc.claim("22 hectares", 22, kind="quantity", unit="hectare", base_value=220000.0)
+    month = doc.claim("May 2001", "2001-05", kind="date", lower="2001-05-01", upper="2001-05-31")
+    year = doc.claim("2001", 2001, kind="year", occurrence=2, lower=2001, upper=2001)
+    span = doc.claim("4,000-5,000", 4000, qualifier="range", lower=3950, upper=5050)
+    assert [describe(claim) for claim in (about, money, share, area, month, year)] == [
+        "around 900",
+        "over HKD 600 million",
+        "31%",
+        "22 hectare",
+        "May 2001",
+        "2001",
+    ]
+    assert describe(span) == "4,000-5,000"
+    assert interval(about) == (810, 990)
+    assert interval(money) == (600_000_000, math.inf)
+    may, whole_year = interval(month), interval(year)
+    assert may is not None and whole_year is not None
+    assert whole_year[0] <= may[0] <= may[1] <= whole_year[1]
+    assert interval(area, 10000.0) == (215000.0, 225000.0)
+
+
+def test_select_matches_aligned_names() -> None:
+    corpus = Corpus.with_packs(SEED_PACK)
+    doc = corpus.doc("a.txt", "Hong Kong Science and Technology Parks Corporation hosts over 1,000 companies.", "2022")
+    claim = doc.claim(
+        "over 1,000", 1000, qualifier="over", entity="Hong Kong Science and Technology Parks Corporation",
+        metric="technology companies",
+    )  # fmt: skip
+    ctx = corpus.context()
+    rule = corpus.rule("figure-series")
+    assert selected(dataclasses.replace(rule, select={"entity": "HKSTP", "metric": "companies"}), claim, ctx.index)
+    assert selected(
+        dataclasses.replace(rule, select={"entity": ["Cyberport", "hkstp"], "path": "*.txt"}), claim, ctx.index
+    )
+    assert not selected(dataclasses.replace(rule, select={"entity": "Cyberport"}), claim, ctx.index)
+    assert not selected(dataclasses.replace(rule, select={"kind": "money"}), claim, ctx.index)

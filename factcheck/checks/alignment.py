@@ -156,10 +156,8 @@ def describe(claim: Claim) -> str:
         suffix = "%"
     elif claim.kind == "quantity" and claim.unit:
         suffix = " " + claim.unit.replace("_", " ")
-    if claim.qualifier == "range":
-        low, high = _number(claim.lower), _number(claim.upper)
-        low, high = (value if low is None else low), (value if high is None else high)
-        return f"{prefix}{_format_number(low)}–{_format_number(high)}{suffix}"
+    if claim.qualifier == "range":  # its bounds are widened by rounding: the wording says it best
+        return claim.location.text
     return f"{_QUALIFIER_WORDS.get(claim.qualifier, '')}{prefix}{_format_number(value)}{suffix}"
 
 
