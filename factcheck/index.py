@@ -245,7 +245,7 @@ class MetricNormaliser:
         for cluster_tokens, name in self._clusters:
             if metrics_alike(tokens, cluster_tokens, self.threshold):
                 return name
-        name = " ".join(tokens)
+        name = re.sub(r"\s+", " ", _clean(phrase).casefold())  # the first wording seen names the key
         self._clusters.append((tokens, name))
         return name
 
@@ -373,8 +373,16 @@ def build_index(claims: Iterable[Claim], knowledge: Knowledge, *, fuzzy_threshol
         if UNINDEXED_FLAGS.intersection(claim.flags):
             keys[claim.id] = ClaimKey(entities(claim.entity), None, claim.kind, dimension_of(claim))
             continue
-        key = claim_key(claim, entities, metrics)
-        keys[claim.id] = key
+        keys[claim.id] = claim_key(claim, entities, metrics)
+    for claim_id, key in keys.items():
+        claim = by_id[claim_id]
+        if UNINDEXED_FLAGS.intersection(claim.flags):
+            continue
+        whole = by_id.get(claim.part_of) if claim.part_of else None
+        # "2,200 companies, including 11 listed companies" read as metric "companies" twice: the part is a
+        # sub-population its metric does not name, so it is no figure of the metric itself.
+        if whole is not None and keys.get(whole.id, key).metric == key.metric:
+            continue
         groups.setdefault(key, []).append(claim)
     parents = {entity.name: entity.parent for entity in knowledge.entities if entity.parent}
     return ClaimIndex(

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from factcheck.checks.alignment import describe, interval, selected
+from factcheck.checks.alignment import describe, interval, overlap, selected
 from factcheck.checks.anniversary import Founding, When, fits
 from factcheck.model import Claim, Severity
 from tests.xdoc_support import SEED_PACK, Corpus, Doc, where
@@ -488,12 +488,19 @@ def test_describe_and_intervals_of_claims() -> None:
         "2001",
     ]
     assert describe(span) == "4,000-5,000"
-    assert interval(about) == (810, 990)
+    # Rounded bounds are open: "9" and "10" do not overlap, "over 10" and "10" do.
+    nine, ten = doc.claim("900", 9, lower=8.5, upper=9.5), doc.claim("900", 10, lower=9.5, upper=10.5)
+    over_ten = doc.claim("900", 10, qualifier="over")
+    nine_bounds, ten_bounds, over_bounds = interval(nine), interval(ten), interval(over_ten)
+    assert nine_bounds and ten_bounds and over_bounds
+    assert not overlap(nine_bounds, ten_bounds)
+    assert overlap(ten_bounds, over_bounds)
+    assert interval(about) == pytest.approx((810, 990))
     assert interval(money) == (600_000_000, math.inf)
     may, whole_year = interval(month), interval(year)
     assert may is not None and whole_year is not None
     assert whole_year[0] <= may[0] <= may[1] <= whole_year[1]
-    assert interval(area, 10000.0) == (215000.0, 225000.0)
+    assert interval(area, 10000.0) == pytest.approx((215000.0, 225000.0))
 
 
 def test_select_matches_aligned_names() -> None:
@@ -511,3 +518,42 @@ def test_select_matches_aligned_names() -> None:
     )
     assert not selected(dataclasses.replace(rule, select={"entity": "Cyberport"}), claim, ctx.index)
     assert not selected(dataclasses.replace(rule, select={"kind": "money"}), claim, ctx.index)
+
+
+def test_a_per_item_figure_and_a_total_are_different_facts() -> None:
+    corpus = Corpus()
+    doc = corpus.doc(
+        "a.txt",
+        "Each eligible enterprise may receive a maximum funding of $15 million per project. "
+        "An enterprise can receive a maximum funding of $45 million in total.",
+        "2024-01-01",
+    )
+    doc.claim("$15 million", 15_000_000, kind="money", currency="HKD", entity="NIFS", metric="maximum funding")
+    doc.claim(
+        "$45 million", 45_000_000, kind="money", currency="HKD", entity="NIFS", metric="maximum funding",
+        flags=("total",),
+    )  # fmt: skip
+    assert corpus.run("figure-conflict") == []
+
+
+def test_a_part_is_compared_only_with_parts_of_the_same_kind_of_whole() -> None:
+    corpus = Corpus()
+    doc = corpus.doc(
+        "a.txt",
+        "The first batch involves 4 technology partners, including three Cyberport enterprises. "
+        "Together with over 440 Cyberport enterprises, new entrants grow.",
+        "2025-09-17",
+    )
+    partners = doc.claim("4", 4, entity="Cyberport", metric="technology partners")
+    doc.claim("three", 3, entity="Cyberport", metric="cyberport enterprises", part_of=partners)
+    doc.claim("over 440", 440, qualifier="over", entity="Cyberport", metric="cyberport enterprises")
+    other = corpus.doc(
+        "b.txt", "Cyberport works with 5 technology partners, including 2 Cyberport enterprises.", "2025-09-17"
+    )
+    more = other.claim("5", 5, entity="Cyberport", metric="technology partners")
+    other.claim("2", 2, entity="Cyberport", metric="cyberport enterprises", part_of=more)
+    findings = corpus.run("figure-conflict")
+    # Parts of wholes of one key are compared (3 is not 2, and 4 partners are not 5); a part and the
+    # population it is drawn from are not.
+    assert [where(f) for f in findings] == [("b.txt", 1, 22, "5"), ("b.txt", 1, 55, "2")]
+    assert [f.related[0].location.text for f in findings] == ["4", "three"]

@@ -74,7 +74,7 @@ def test_seed_pack_metric_synonyms(phrase: str, metric: str) -> None:
 
 def test_metrics_no_pack_names_merge_on_near_misses_only() -> None:
     normalise = MetricNormaliser(Knowledge())
-    assert normalise("tech companies") == normalise("technology companies") == "tech company"
+    assert normalise("tech companies") == normalise("technology companies") == "tech companies"
     assert normalise("research centres") == normalise("research centers")
     assert normalise("start-ups") == normalise("startups")
     # Different modifiers are different metrics; a subset is another metric.
@@ -186,3 +186,21 @@ def test_dimension_from_unit_when_extraction_gave_no_base_unit() -> None:
     index = build_index(corpus.claims, Knowledge(metrics=(Metric("space"),), entities=(Entity("X"),)))
     key = index.key_of(claim)
     assert key is not None and key.dimension == "meter ** 2"
+
+
+def test_a_part_with_its_wholes_metric_is_a_sub_population_left_out_of_its_group() -> None:
+    corpus = Corpus()
+    doc = corpus.doc(
+        "a.txt",
+        "Cyberport gathers over 2,200 companies, including 11 listed companies and 10 unicorns. "
+        "Over the past year, more than 20 listed companies have commenced operations at Cyberport.",
+        "2025-09-17",
+    )
+    whole = doc.claim("over 2,200", 2200, qualifier="over", entity="Cyberport", metric="companies")
+    listed = doc.claim("11", 11, entity="Cyberport", metric="companies", part_of=whole)
+    unicorns = doc.claim("10", 10, entity="Cyberport", metric="unicorns", part_of=whole)
+    later = doc.claim("more than 20", 20, qualifier="over", entity="Cyberport", metric="companies")
+    index = build_index(corpus.claims, corpus.knowledge)
+    assert index.group(ClaimKey("Cyberport", "companies", "count", "count")) == (whole, later)
+    assert index.group(ClaimKey("Cyberport", "unicorns", "count", "count")) == (unicorns,)
+    assert index.parts_of(whole) == (listed, unicorns)

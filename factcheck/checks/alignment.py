@@ -26,6 +26,8 @@ from factcheck.model import Claim, Finding, RelatedLocation
 from factcheck.rules.model import Rule
 
 Interval = tuple[float, float]
+#: Relative amount by which a rounded bound is moved inwards, making rounding intervals half-open.
+ROUNDING_EDGE = 1e-9
 
 _QUALIFIER_WORDS = {
     "over": "over ",
@@ -110,6 +112,13 @@ def interval(claim: Claim, scale: float = 1.0) -> Interval | None:
             lower, upper = (value, None) if claim.qualifier in ("over", "at_least") else (None, value)
         else:
             lower = upper = value
+    # A bound that rounding (or "about") put away from the figure is open: "9" covers 8.5 up to but not
+    # including 9.5, so "9" and "10" do not overlap although their closed intervals touch.
+    nudge = ROUNDING_EDGE * max(abs(value or 0.0), 1.0)
+    if lower is not None and value is not None and lower < value:
+        lower += nudge
+    if upper is not None and value is not None and upper > value:
+        upper -= nudge
     low = -math.inf if lower is None else lower * scale
     high = math.inf if upper is None else upper * scale
     return (min(low, high), max(low, high))
@@ -209,28 +218,45 @@ def group_order(item: tuple[ClaimKey, Sequence[Claim]]) -> tuple[str, ...]:
     return tuple(str(part) for part in item[0])
 
 
-def comparable_sets(group: Sequence[Claim], key: ClaimKey) -> list[list[Claim]]:
+Scope = tuple[bool, ClaimKey | None]
+
+
+def scope_of(claim: Claim, index: ClaimIndex) -> Scope:
+    """What population a figure counts: a stated total or not, and the key of the whole it is a part of.
+
+    "each enterprise may receive $15 million" and "$45 million in total" are different facts; so are
+    "over 440 Cyberport enterprises" and "three Cyberport enterprises" among the four partners of a
+    use case (a part counts a sub-population its metric does not fully name).
+    """
+    whole = index.whole_of(claim)
+    return ("total" in claim.flags, index.key_of(whole) if whole is not None else None)
+
+
+def comparable_sets(group: Sequence[Claim], key: ClaimKey, index: ClaimIndex) -> list[list[Claim]]:
     """The sets of claims of one key that may be compared with each other.
 
-    Claims with no metric are never compared.  Claims with no entity are compared
-    within one document only, and only when their metric phrase has two words or
-    more ("tech companies", not "companies"): a bare noun with no owner says too
-    little to align on across documents.  Dates and ordinals are compared only as
-    founding dates: other dates are events ("completed in the first quarter of
-    2025") and ordinals mostly ranks or names ("the 14th Five-Year Plan"), which
-    an entity and a noun phrase do not align reliably.
+    - Claims with no metric are never compared.
+    - Claims with no entity are compared within one document only, and only when their metric phrase
+      has two words or more ("tech companies", not "companies"): a bare noun with no owner says too
+      little to align on across documents.
+    - Dates and ordinals are compared only as founding dates: other dates are events ("completed in
+      the first quarter of 2025") and ordinals mostly ranks or names ("the 14th Five-Year Plan"),
+      which an entity and a noun phrase do not align reliably.
+    - Only claims of one scope (:func:`scope_of`) are compared: totals with totals, other figures with
+      other figures, and a part only with parts of wholes of one key.
     """
     if key.metric is None:
         return []
     if key.kind in ("date", "ordinal") and key.metric != FOUNDING_METRIC:
         return []
-    if key.entity is not None:
-        return [sorted(group, key=claim_order)]
-    by_path: dict[str, list[Claim]] = {}
+    sets: dict[tuple[str | None, Scope], list[Claim]] = {}
     for claim in group:
-        if claim.metric and len(metric_tokens(claim.metric)) >= 2:
-            by_path.setdefault(claim.path, []).append(claim)
-    return [sorted(claims, key=claim_order) for _, claims in sorted(by_path.items())]
+        if key.entity is None and not (claim.metric and len(metric_tokens(claim.metric)) >= 2):
+            continue
+        place = None if key.entity is not None else claim.path
+        sets.setdefault((place, scope_of(claim, index)), []).append(claim)
+    ordered = sorted(sets.items(), key=lambda item: repr(item[0]))
+    return [sorted(claims, key=claim_order) for _, claims in ordered]
 
 
 def claim_sets(rule: Rule, ctx: CheckContext) -> Iterator[tuple[ClaimKey, list[Claim]]]:
@@ -238,7 +264,7 @@ def claim_sets(rule: Rule, ctx: CheckContext) -> Iterator[tuple[ClaimKey, list[C
     index = ctx.index
     for key, group in sorted(index.groups.items(), key=group_order):
         chosen = [claim for claim in group if selected(rule, claim, index)]
-        for claims in comparable_sets(chosen, key):
+        for claims in comparable_sets(chosen, key, index):
             if len(claims) >= 2:
                 yield key, claims
 

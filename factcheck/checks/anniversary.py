@@ -70,6 +70,9 @@ class When:
     month: int | None
     day: int | None
 
+    def label(self) -> str:
+        return Founding(self.year, self.month, self.day).label()
+
 
 def _parts(iso: str | None) -> When | None:
     period = period_of(iso)
@@ -179,7 +182,7 @@ def _mismatch(rule: Rule, entity: str, years: int, claims: list[Claim], founded:
         "entity": entity,
         "n": years,
         "text": first.location.text,
-        "date": f"{date.year:04d}" + (f"-{date.month:02d}" if date.month else ""),
+        "date": date.label(),
         "founded": founded.label() + source,
         "expected": _expected(founded, date),
         "path": first.path,

@@ -107,7 +107,7 @@ def _conflicts(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             default = "{entity} {metric}: {value} here but {other_value} in {other_path}:{other_line}"
             if stable(key):
                 default += " (a value that does not change)"
-            yield pair_finding(rule, ctx, second, first, default, f"{describe(first)} ({when(first)})")
+            yield pair_finding(rule, ctx, second, first, default, f"same fact, {describe(first)} ({when(first)})")
 
 
 def _undated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
@@ -139,7 +139,7 @@ def _undated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             rule,
             anchor.location,
             format_message(rule, default, values),
-            tuple(related(other, f"{describe(other)} ({when(other)})") for other in others[:MAX_RELATED]),
+            tuple(related(other, f"differs: {describe(other)} ({when(other)})") for other in others[:MAX_RELATED]),
             (anchor.id, *(other.id for other in others)),
         )
 
@@ -197,7 +197,7 @@ def _wrong_way(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                         "{entity} {metric} is declared {direction}, but it is {value} ({date}) here "
                         "after {other_value} ({other_date}) in {other_path}:{other_line}"
                     )
-                    note = f"earlier: {describe(earlier)} ({when(earlier)})"
+                    note = f"earlier figure ({when(earlier)})"
                     yield pair_finding(rule, ctx, later, earlier, default, note, {"direction": direction})
 
 
@@ -219,8 +219,8 @@ def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
         points = _points(labelled)
         if len({value for _, value, _, _ in points}) < 2 or len({date for _, _, date, _ in points}) < 2:
             continue
-        notes = {claim.id: f"{value} ({date}{', ' + child if child else ''})" for claim, value, date, child in points}
-        shown = [notes[claim.id] for claim, _, _, _ in points]
+        labels = {claim.id: f"{date}{', ' + child if child else ''}" for claim, _, date, child in points}
+        shown = [f"{value} ({labels[claim.id]})" for claim, value, _, _ in points]
         if len(shown) > MAX_RELATED:  # a long series: its start and its end
             half = MAX_RELATED // 2
             shown = [*shown[:half], f"… {len(shown) - 2 * half} more …", *shown[-half:]]
@@ -232,7 +232,7 @@ def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             rule,
             anchor.location,
             format_message(rule, "{entity} {metric} over time: {series}", values),
-            related=tuple(related(claim, notes[claim.id]) for claim in others[-MAX_RELATED:]),
+            related=tuple(related(claim, labels[claim.id]) for claim in others[-MAX_RELATED:]),
             claims=tuple(claim.id for claim, _ in sorted(labelled, key=lambda item: claim_order(item[0]))),
         )
 

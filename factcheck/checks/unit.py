@@ -20,7 +20,6 @@ from collections.abc import Iterator, Mapping
 
 from factcheck.checks.alignment import (
     Interval,
-    describe,
     disagreeing_pairs,
     interval,
     pair_finding,
@@ -68,4 +67,4 @@ def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     )
     for _key, first, second in pairs:
         default = "{entity} {metric}: {value} here does not convert to {other_value} in {other_path}:{other_line}"
-        yield pair_finding(rule, ctx, second, first, default, f"stated as {describe(first)}")
+        yield pair_finding(rule, ctx, second, first, default, f"the same fact in {first.unit or first.currency}")
