@@ -33,29 +33,144 @@ XDOC_RULES = {
 }
 
 
-def run_corpus(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+def run_corpus(folder: Path, monkeypatch: pytest.MonkeyPatch, *packs: Path) -> list[dict[str, Any]]:
+    """Copy the corpus into ``folder``, run ``factcheck check`` there (no project config) and return the
+    findings of the cross-document rules."""
     shutil.copytree(CORPUS, folder / "corpus")
     config = folder / "factcheck.yaml"
     config.write_text("{}\n", encoding="utf-8")
     monkeypatch.chdir(folder)
+    argv = ["check", "corpus", "--config", str(config), "--format", "json", "--fail-on", "never"]
+    for pack in packs:
+        argv += ["--rules", str(pack)]
     stdout, stderr = io.StringIO(), io.StringIO()
-    code = main(
-        ["check", "corpus", "--config", str(config), "--format", "json", "--fail-on", "never"],
-        stdout=stdout,
-        stderr=stderr,
-    )
+    code = main(argv, stdout=stdout, stderr=stderr)
     assert code == 0, stderr.getvalue()
     findings: list[dict[str, Any]] = json.loads(stdout.getvalue())["findings"]
     return [finding for finding in findings if finding["rule"] in XDOC_RULES]
 
 
-def _at(finding: dict[str, Any]) -> tuple[str, str, int, int, str]:
-    location = finding["location"]
-    return (finding["rule"], location["path"], location["line"], location["column"], location["text"])
+Place = tuple[str, int, int, str]
+
+
+def _place(location: dict[str, Any]) -> Place:
+    return (location["path"].removeprefix("corpus/"), location["line"], location["column"], location["text"])
+
+
+def _found(findings: list[dict[str, Any]]) -> list[tuple[str, Place, list[Place]]]:
+    return [
+        (finding["rule"], _place(finding["location"]), [_place(other) for other in finding["related"]])
+        for finding in findings
+    ]
+
+
+#: (rule, primary location, related locations) of every finding, in report order.
+EXPECTED: list[tuple[str, Place, list[Place]]] = [
+    (
+        "anniversary-matches-founding",
+        ("01-release-2022.txt", 7, 65, "20th"),
+        [("01-release-2022.txt", 7, 16, "2004")],
+    ),
+    (
+        "figure-series",
+        ("01-release-2022.txt", 9, 32, "150 tech companies"),
+        [("04-brochure.txt", 5, 32, "over 400 tech companies")],
+    ),
+    ("figure-series", ("02-release-2024.txt", 7, 57, "9,000"), [("01-release-2022.txt", 5, 94, "over 8,000")]),
+    ("figure-series", ("02-release-2024.txt", 7, 73, "11,000"), [("01-release-2022.txt", 5, 115, "around 5,000")]),
+    ("part-exceeds-whole", ("02-release-2024.txt", 7, 73, "11,000"), [("02-release-2024.txt", 7, 57, "9,000")]),
+    (
+        "shares-exceed-whole",
+        ("02-release-2024.txt", 9, 93, "27%"),
+        [("02-release-2024.txt", 9, 31, "45%"), ("02-release-2024.txt", 9, 66, "38%")],
+    ),
+    (
+        "figure-series",
+        ("03-factsheet-2024.md", 8, 48, "40 hectares"),
+        [("02-release-2024.txt", 5, 48, "22 hectares"), ("02-release-2024.txt", 5, 111, "220,000 square metres")],
+    ),
+    (
+        "unit-mismatch",
+        ("03-factsheet-2024.md", 8, 48, "40 hectares"),
+        [("02-release-2024.txt", 5, 111, "220,000 square metres")],
+    ),
+    (
+        "figure-series",
+        ("03-factsheet-2024.md", 12, 42, "95 projects"),
+        [("01-release-2022.txt", 11, 42, "120 projects")],
+    ),
+    (
+        "figure-conflict",
+        ("03-factsheet-2024.md", 14, 35, "1,520 tech companies"),
+        [("03-factsheet-2024.md", 10, 35, "1,250 tech companies")],
+    ),
+    (
+        "figure-series",
+        ("03-factsheet-2024.md", 14, 35, "1,520 tech companies"),
+        [
+            ("01-release-2022.txt", 5, 40, "around 600 tech companies"),
+            ("02-release-2024.txt", 3, 65, "over 1,000 tech companies"),
+            ("03-factsheet-2024.md", 10, 35, "1,250 tech companies"),
+            ("04-brochure.txt", 3, 40, "over 2,500 tech companies"),
+        ],
+    ),
+    (
+        "total-matches-parts",
+        ("03-factsheet-2024.md", 16, 68, "500,000 square feet"),
+        [
+            ("03-factsheet-2024.md", 16, 99, "150,000 square feet"),
+            ("03-factsheet-2024.md", 16, 138, "180,000 square feet"),
+            ("03-factsheet-2024.md", 16, 179, "210,000 square feet"),
+        ],
+    ),
+    (
+        "figure-undated-conflict",
+        ("04-brochure.txt", 3, 40, "over 2,500 tech companies"),
+        [
+            ("01-release-2022.txt", 5, 40, "around 600 tech companies"),
+            ("03-factsheet-2024.md", 10, 35, "1,250 tech companies"),
+            ("03-factsheet-2024.md", 14, 35, "1,520 tech companies"),
+        ],
+    ),
+    (
+        "figure-undated-conflict",
+        ("04-brochure.txt", 5, 32, "over 400 tech companies"),
+        [("01-release-2022.txt", 9, 32, "150 tech companies")],
+    ),
+]
 
 
 def test_every_cross_document_check_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     findings = run_corpus(tmp_path, monkeypatch)
-    for finding in findings:
-        print(_at(finding), finding["message"], [r["text"] for r in finding["related"]])
-    assert False
+    assert _found(findings) == EXPECTED
+    by_rule = {finding["rule"]: finding for finding in findings}
+    assert by_rule["figure-conflict"]["severity"] == "error"
+    assert by_rule["anniversary-matches-founding"]["related"][0]["note"] == "founding year"
+    assert "18 years" in by_rule["anniversary-matches-founding"]["message"]
+    assert by_rule["figure-conflict"]["claims"][0].startswith("corpus/03-factsheet-2024.md#")
+    # Tempting non-conflicts: names with numbers, a year used as a name, phone numbers, overlapping ranges
+    # ("between 300 and 400" and "about 350" start-ups), 22 hectares = 220,000 square metres, growth over time.
+    lines = {(finding["location"]["path"], finding["location"]["line"]) for finding in findings}
+    assert not lines & {("corpus/01-release-2022.txt", 13), ("corpus/01-release-2022.txt", 15)}
+    assert not lines & {("corpus/02-release-2024.txt", 11), ("corpus/02-release-2024.txt", 13)}
+    assert not [finding for finding in findings if finding["rule"] == "figure-trend"]
+
+
+def test_a_pack_declaring_a_metric_monotonic_adds_the_trend_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = Path(__file__).resolve().parent / "rules" / "packs" / "xdoc-monotonic.yaml"
+    findings = run_corpus(tmp_path, monkeypatch, pack)
+    trend = [finding for finding in findings if finding["rule"] == "figure-trend"]
+    assert [_found([finding]) for finding in trend] == [
+        [
+            (
+                "figure-trend",
+                ("03-factsheet-2024.md", 12, 42, "95 projects"),
+                [("01-release-2022.txt", 11, 42, "120 projects")],
+            )
+        ]
+    ]
+    assert trend[0]["severity"] == "warning" and "increasing" in trend[0]["message"]
+    # Everything else is unchanged by the pack.
+    assert _found([finding for finding in findings if finding["rule"] != "figure-trend"]) == EXPECTED
