@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from factcheck.checks import anniversary, consistency, part_whole, unit
+from factcheck.checks import (
+    anniversary,
+    blank_figure,
+    consistency,
+    magnitude_typo,
+    malformed_number,
+    name_variant,
+    ocr_artifact,
+    part_whole,
+    unit,
+    unused_suppression,
+)
 from factcheck.checks.base import CheckType
 
 #: Check type name -> module. Rules name these in ``check:``.
@@ -13,6 +24,12 @@ def register(module: CheckType) -> None:
     CHECKS[module.NAME] = module
 
 
+register(blank_figure)
+register(magnitude_typo)
+register(malformed_number)
+register(name_variant)
+register(ocr_artifact)
+register(unused_suppression)
 register(consistency)
 register(anniversary)
 register(part_whole)
