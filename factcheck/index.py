@@ -342,21 +342,21 @@ class ClaimIndex:
         return found
 
 
-def claim_key(
-    claim: Claim,
-    entities: EntityNormaliser | None = None,
-    metrics: MetricNormaliser | None = None,
-) -> ClaimKey:
-    """The aligned key of one claim (without normalisers: the claim's fields as they are)."""
-    entity = entities(claim.entity) if entities else claim.entity
-    if "founding" in claim.flags:
-        metric: str | None = FOUNDING_METRIC
-    else:
-        metric = metrics(claim.metric) if metrics else claim.metric
+def claim_key(claim: Claim) -> ClaimKey:
+    """A claim's fields as written: (entity, metric, kind, currency or unit) — what a chart may plot on one axis.
+
+    The checks align claims with :func:`aligned_key` instead (aliases, synonyms, unit dimensions).
+    """
+    return ClaimKey(claim.entity, claim.metric, claim.kind, claim.currency or claim.base_unit or claim.unit)
+
+
+def aligned_key(claim: Claim, entities: EntityNormaliser, metrics: MetricNormaliser) -> ClaimKey:
+    """The key the checks compare claims on: canonical entity, aligned metric, kind family, dimension."""
+    metric = FOUNDING_METRIC if "founding" in claim.flags else metrics(claim.metric)
     kind = "count" if claim.kind == "number" else claim.kind
     if kind == "year":
         kind = "date"
-    return ClaimKey(entity, metric, kind, dimension_of(claim))
+    return ClaimKey(entities(claim.entity), metric, kind, dimension_of(claim))
 
 
 def build_index(claims: Iterable[Claim], knowledge: Knowledge, *, fuzzy_threshold: float = 80.0) -> ClaimIndex:
@@ -373,7 +373,7 @@ def build_index(claims: Iterable[Claim], knowledge: Knowledge, *, fuzzy_threshol
         if UNINDEXED_FLAGS.intersection(claim.flags):
             keys[claim.id] = ClaimKey(entities(claim.entity), None, claim.kind, dimension_of(claim))
             continue
-        keys[claim.id] = claim_key(claim, entities, metrics)
+        keys[claim.id] = aligned_key(claim, entities, metrics)
     for claim_id, key in keys.items():
         claim = by_id[claim_id]
         if UNINDEXED_FLAGS.intersection(claim.flags):

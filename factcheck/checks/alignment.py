@@ -9,7 +9,7 @@ import fnmatch
 import itertools
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from factcheck.checks.base import CheckContext, finding
 from factcheck.index import (
@@ -24,6 +24,7 @@ from factcheck.index import (
 )
 from factcheck.model import Claim, Finding, RelatedLocation
 from factcheck.rules.model import Rule
+from factcheck.rules.types import ParamType
 
 Interval = tuple[float, float]
 #: Relative amount by which a rounded bound is moved inwards, making rounding intervals half-open.
@@ -425,3 +426,30 @@ def dispatch(rule: Rule, ctx: CheckContext, mode: str, handlers: Mapping[str, Ha
     if handler is None:
         raise ValueError(f"rule {rule.id!r}: unknown mode {mode!r} (expected one of {', '.join(handlers)})")
     return handler(rule, ctx)
+
+
+class Choice(ParamType):
+    """A string from a fixed set; subclasses name the set in ``choices``."""
+
+    choices: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def check(cls, value: Any) -> str | None:
+        if value in cls.choices:
+            return None
+        return f"must be one of {', '.join(cls.choices)}, not {value!r}"
+
+
+class Rates(ParamType):
+    """Currency code -> value of one unit in a common unit ({HKD: 1, USD: 7.8})."""
+
+    label = "mapping of currency code -> number"
+
+    @classmethod
+    def check(cls, value: Any) -> str | None:
+        if not isinstance(value, dict) or not all(
+            isinstance(code, str) and isinstance(rate, int | float) and not isinstance(rate, bool) and rate > 0
+            for code, rate in value.items()
+        ):
+            return "must map currency codes to positive numbers, e.g. {HKD: 1, USD: 7.8}"
+        return None

@@ -30,8 +30,10 @@ only when the metric phrase has two words or more ("tech companies", not
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 from factcheck.checks.alignment import (
+    Choice,
     Interval,
     by_unit,
     claim_order,
@@ -54,22 +56,39 @@ from factcheck.checks.base import CheckContext, Param, finding, param
 from factcheck.index import FOUNDING_METRIC, ClaimKey, Period, periods_close
 from factcheck.model import Claim, Finding
 from factcheck.rules.model import Rule
+from factcheck.rules.types import StrList
 
 NAME = "consistency"
 DESCRIPTION = (
     "The same fact (entity, metric, unit, period) stated with values whose intervals do not overlap; "
     "figures of one fact at different dates as a series; monotonic metrics moving the wrong way."
 )
+
+
+class Mode(Choice):
+    label = "conflict, undated, direction or series"
+    choices = ("conflict", "undated", "direction", "series")
+
+
+class Direction(Choice):
+    label = "increasing, decreasing or null"
+    choices = ("increasing", "decreasing")
+
+    @classmethod
+    def check(cls, value: Any) -> str | None:
+        return None if value is None else super().check(value)
+
+
 PARAMS: Mapping[str, Param] = {
-    "mode": Param((str,), "conflict", "conflict, undated, direction or series (see the check's documentation)"),
+    "mode": Param((Mode,), "conflict", "conflict, undated, direction or series (see the check's documentation)"),
     "tolerance": Param(
         (int, float), 0.0, "relative slack added to each interval before two count as disjoint (0.05 = 5%)"
     ),
     "window_days": Param((int,), 0, "dated claims at most this many days apart are of the same period"),
     "same_period_only": Param((bool,), True, "conflict mode: compare only claims of the same period"),
-    "stable_metrics": Param((list,), [], "metrics whose value never changes, compared whatever their dates"),
+    "stable_metrics": Param((StrList,), [], "metrics whose value never changes, compared whatever their dates"),
     "monotonic": Param(
-        (str, type(None)), None, "increasing or decreasing: the direction of every selected metric over time"
+        (Direction,), None, "increasing or decreasing: the direction of every selected metric over time"
     ),
 }
 

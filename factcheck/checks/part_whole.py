@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from factcheck.checks.alignment import (
+    Choice,
     Interval,
     claim_order,
     describe,
@@ -39,8 +40,15 @@ from factcheck.rules.model import Rule
 
 NAME = "part-whole"
 DESCRIPTION = "A part larger than its whole, shares of one whole over 100%, a total that its parts do not add up to."
+
+
+class Mode(Choice):
+    label = "part, shares or total"
+    choices = ("part", "shares", "total")
+
+
 PARAMS: Mapping[str, Param] = {
-    "mode": Param((str,), "part", "part, shares or total (see the check's documentation)"),
+    "mode": Param((Mode,), "part", "part, shares or total (see the check's documentation)"),
     "tolerance": Param((int, float), 0.0, "relative slack added to the intervals compared (0.01 = 1%)"),
     "slack": Param((int, float), 0.0, "shares mode: percentage points allowed above 100"),
 }

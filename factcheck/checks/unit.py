@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 
 from factcheck.checks.alignment import (
     Interval,
+    Rates,
     disagreeing_pairs,
     interval,
     pair_finding,
@@ -33,7 +34,7 @@ DESCRIPTION = "The same quantity or amount stated in different units or currenci
 PARAMS: Mapping[str, Param] = {
     "tolerance": Param((int, float), 0.01, "relative slack for conversion and rounding (0.01 = 1%)"),
     "rates": Param(
-        (dict,), {}, "currency -> value in one common unit, e.g. {HKD: 1, USD: 7.8}; money is compared only then"
+        (Rates,), {}, "currency -> value in one common unit, e.g. {HKD: 1, USD: 7.8}; money is compared only then"
     ),
     "same_period_only": Param((bool,), False, "compare only claims of the same period"),
     "window_days": Param((int,), 0, "with same_period_only: dated claims at most this many days apart"),
