@@ -33,14 +33,16 @@ XDOC_RULES = {
 }
 
 
-def run_corpus(folder: Path, monkeypatch: pytest.MonkeyPatch, *packs: Path) -> list[dict[str, Any]]:
+def run_corpus(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, *packs: Path, corpus: Path = CORPUS
+) -> list[dict[str, Any]]:
     """Copy the corpus into ``folder``, run ``factcheck check`` there (no project config) and return the
     findings of the cross-document rules."""
-    shutil.copytree(CORPUS, folder / "corpus")
+    shutil.copytree(corpus, folder / "corpus")
     config = folder / "factcheck.yaml"
     config.write_text("{}\n", encoding="utf-8")
     monkeypatch.chdir(folder)
-    argv = ["check", "corpus", "--config", str(config), "--format", "json", "--fail-on", "never"]
+    argv = ["check", "corpus", "--config", str(config), "--format", "json", "--fail-on", "never", "--no-cache"]
     for pack in packs:
         argv += ["--rules", str(pack)]
     stdout, stderr = io.StringIO(), io.StringIO()
@@ -174,3 +176,31 @@ def test_a_pack_declaring_a_metric_monotonic_adds_the_trend_warning(
     assert trend[0]["severity"] == "warning" and "increasing" in trend[0]["message"]
     # Everything else is unchanged by the pack.
     assert _found([finding for finding in findings if finding["rule"] != "figure-trend"]) == EXPECTED
+
+
+def test_another_corpus_in_html_and_markdown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests/corpora/xdoc_harbourline/: another organisation, city, years and formats (HTML, markdown with
+    front matter); "of whom" parts, a within-document conflict, a consistent sq ft / m² pair, a consistent
+    anniversary of another entity, a phone number, Building 17W and Vision 2030."""
+    corpus = Path(__file__).resolve().parent / "corpora" / "xdoc_harbourline"
+    findings = run_corpus(tmp_path, monkeypatch, corpus=corpus)
+    assert _found(findings) == [
+        (
+            "part-exceeds-whole",
+            ("2023-review.html", 6, 52, "400 hold doctorates"),
+            [("2023-review.html", 6, 29, "320 engineers")],
+        ),
+        ("anniversary-matches-founding", ("2024-update.md", 8, 50, "15th"), [("2024-update.md", 8, 12, "2010")]),
+        ("figure-conflict", ("2024-update.md", 14, 22, "380 engineers"), [("2024-update.md", 12, 26, "410 engineers")]),
+        (
+            "figure-series",
+            ("2024-update.md", 14, 22, "380 engineers"),
+            [("2023-review.html", 6, 29, "320 engineers"), ("2024-update.md", 12, 26, "410 engineers")],
+        ),
+        (
+            "figure-series",
+            ("2024-update.md", 16, 44, "465 square metres"),
+            [("2023-review.html", 7, 28, "5,000 sq ft")],
+        ),
+    ]
+    assert "14 years" in findings[1]["message"]
