@@ -557,3 +557,34 @@ def test_a_part_is_compared_only_with_parts_of_the_same_kind_of_whole() -> None:
     # population it is drawn from are not.
     assert [where(f) for f in findings] == [("b.txt", 1, 22, "5"), ("b.txt", 1, 55, "2")]
     assert [f.related[0].location.text for f in findings] == ["4", "three"]
+
+
+def test_odd_values_never_crash_a_check() -> None:
+    corpus = Corpus()
+    doc = corpus.doc("a.txt", "Odd figures: 1e400 staff, NaN staff, 0th anniversary, year 99999, 12 ha.", "2024-01-01")
+    odd: list[tuple[float | str, str]] = [
+        (math.inf, "count"),
+        (math.nan, "count"),
+        (-5, "count"),
+        ("n/a", "count"),
+        (math.inf, "ordinal"),
+        (0, "ordinal"),
+        ("99999", "date"),
+        (math.inf, "year"),
+        (math.inf, "quantity"),
+        (math.nan, "percent"),
+    ]
+    whole = doc.claim("1e400", math.inf, entity="Odd", metric="staff", lower=math.inf, upper=math.inf)
+    for value, kind in odd:
+        doc.claim(
+            "1e400", value, kind=kind, entity="Odd", metric="staff", part_of=whole, unit="%" if kind == "percent" else None,
+            flags=("anniversary", "founding", "total", "share"), lower=None, upper=None, base_value=math.inf,
+        )  # fmt: skip
+        doc.claim("NaN", value, kind=kind, entity="Odd", metric="staff", lower=None, upper=None, as_of=None)
+    rules = (
+        "figure-conflict", "figure-undated-conflict", "figure-trend", "figure-series", "anniversary-matches-founding",
+        "part-exceeds-whole", "shares-exceed-whole", "total-matches-parts", "unit-mismatch",
+    )  # fmt: skip
+    for rule_id in rules:
+        for finding in corpus.run(rule_id):
+            assert finding.location.text in ("1e400", "NaN")

@@ -72,14 +72,14 @@ def selected_claims(rule: Rule, ctx: CheckContext) -> list[Claim]:
 
 
 def _number(value: Any) -> float | None:
+    """A claim value as a finite float (None for text, NaN and infinities: nothing to compare)."""
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, int | float):
-        return float(value)
     try:
-        return float(str(value))
-    except ValueError:
+        number = float(value) if isinstance(value, int | float) else float(str(value))
+    except (ValueError, OverflowError):
         return None
+    return number if math.isfinite(number) else None
 
 
 def _day_number(value: Any, end: bool) -> float | None:
@@ -87,7 +87,7 @@ def _day_number(value: Any, end: bool) -> float | None:
     if value is None:
         return None
     number = _number(value)
-    period = period_of(str(int(number)) if number is not None and number == int(number) else str(value))
+    period = period_of(str(int(number)) if number is not None and number.is_integer() else str(value))
     if period is None:
         return None
     return float((period.end if end else period.start).toordinal())
@@ -143,6 +143,8 @@ def claim_period(claim: Claim) -> Period | None:
 
 
 def _format_number(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
     magnitude = abs(value)
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if magnitude >= size and magnitude % (size / 1000) == 0:

@@ -86,7 +86,7 @@ def _parts(iso: str | None) -> When | None:
 def _founding_from_claim(claim: Claim) -> Founding | None:
     value = claim.value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return Founding(int(value), claim=claim)
+        return Founding(int(value), claim=claim) if 1 <= value <= 9999 and float(value).is_integer() else None
     parts = _parts(str(value)) if value is not None else None
     if parts is None:
         return None
@@ -144,9 +144,9 @@ def _document_date(ctx: CheckContext, claim: Claim) -> When | None:
 
 def _years(claim: Claim) -> int | None:
     value = claim.value
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 10_000:
         return None
-    return int(value)
+    return int(value) if float(value).is_integer() else None
 
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
