@@ -20,11 +20,14 @@ A rule picks one behaviour with ``mode``:
 - ``series``: the values of one key at different dates, reported once (with
   the figures of child entities, e.g. a park of the corporation, labelled).
 
-Never compared: claims of different entities (a park is not its corporation);
-a whole and its parts; claims with no metric; and claims with no entity across
-documents.  Claims with no entity are compared within one document only, and
-only when the metric phrase has two words or more ("tech companies", not
-"companies"), since a bare noun with no owner says too little to align on.
+Never compared (see ``alignment.comparable_sets``): claims of different
+entities (a park is not its corporation); a whole and its parts; a stated total
+and a figure that is not one ("$15 million" per project, "$45 million in
+total"); a part and a figure that is not a part of the same kind of whole;
+claims with no metric; and claims with no entity across documents.  Claims with
+no entity are compared within one document only, and only when the metric
+phrase has two words or more ("tech companies", not "companies"), since a bare
+noun with no owner says too little to align on.
 """
 
 from __future__ import annotations
@@ -126,7 +129,7 @@ def _conflicts(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             default = "{entity} {metric}: {value} here but {other_value} in {other_path}:{other_line}"
             if stable(key):
                 default += " (a value that does not change)"
-            yield pair_finding(rule, ctx, second, first, default, f"same fact, {describe(first)} ({when(first)})")
+            yield pair_finding(rule, ctx, second, first, default, f"same fact, {when(first)}")
 
 
 def _undated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
@@ -158,7 +161,7 @@ def _undated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             rule,
             anchor.location,
             format_message(rule, default, values),
-            tuple(related(other, f"differs: {describe(other)} ({when(other)})") for other in others[:MAX_RELATED]),
+            tuple(related(other, f"differs, {when(other)}") for other in others[:MAX_RELATED]),
             (anchor.id, *(other.id for other in others)),
         )
 
