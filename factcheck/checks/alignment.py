@@ -67,10 +67,6 @@ def selected(rule: Rule, claim: Claim, index: ClaimIndex) -> bool:
     return True
 
 
-def selected_claims(rule: Rule, ctx: CheckContext) -> list[Claim]:
-    return [claim for claim in ctx.claims if selected(rule, claim, ctx.index)]
-
-
 def _number(value: Any) -> float | None:
     """A claim value as a finite float (None for text, NaN and infinities: nothing to compare)."""
     if isinstance(value, bool) or value is None:
@@ -291,7 +287,11 @@ def all_agree(intervals: Iterable[Interval | None], tolerance: float = 0.0) -> b
 
 
 def _pairs_of_one_period(claims: Sequence[Claim], window_days: int) -> Iterator[tuple[Claim, Claim]]:
-    """Pairs of one period (see :func:`same_period`), found through buckets of equal periods."""
+    """Pairs of one period, found through buckets of equal periods.
+
+    Both dated: the periods (at their precision) at most ``window_days`` apart.  A claim with no date
+    is of the same period as every claim of its own document.
+    """
     buckets: dict[Period, list[Claim]] = {}
     undated: list[Claim] = []
     for claim in claims:
@@ -345,7 +345,7 @@ def disagreeing_pairs(
 
     Never a whole with its part, nor a claim with itself.
     ``same_unit``: pairs written in the same unit or currency (True), or in different ones (False).
-    ``period``: ``any`` (every pair), ``same`` (pairs of one period, :func:`same_period`) or ``undated``
+    ``period``: ``any`` (every pair), ``same`` (pairs of one period, :func:`_pairs_of_one_period`) or ``undated``
     (pairs from different documents where at least one claim has no date).
     ``measure`` gives the intervals compared (widened by ``tolerance``); a set of claims whose
     intervals all overlap is skipped at once, which keeps large corpora that agree cheap.
@@ -387,20 +387,6 @@ def disagreeing_pairs(
                 if index.related_by_part(first, second):
                     continue
                 yield (key, first, second) if claim_order(first) <= claim_order(second) else (key, second, first)
-
-
-def same_period(first: Claim, second: Claim, window_days: int) -> bool | None:
-    """Whether two claims are of one period; None when a date is missing and they are in different documents.
-
-    Both dated: the periods (at their precision) at most ``window_days`` apart.
-    Otherwise: the same document counts as the same period.
-    """
-    first_period, second_period = claim_period(first), claim_period(second)
-    if first_period is not None and second_period is not None:
-        return periods_close(first_period, second_period, window_days)
-    if first.path == second.path:
-        return True
-    return None
 
 
 def pair_finding(
