@@ -201,6 +201,11 @@ _RANGE_VALUE = re.compile(r"^\((\d{4}-\d{2}-\d{2}),(\d{4}-\d{2}-\d{2}),P\w+\)$")
 _YEAR_IN_SURFACE = re.compile(r"\b[12]\d{3}\b|\d{1,4}[/.-]\d{1,2}[/.,-]\s?\d{2,4}")
 _DIGIT_UNIT = re.compile(r"\d\s*(?:ml|km|m|kg|g|cm|mm|l)\b", re.IGNORECASE)
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}|\d{1,3}(?:\.\d{3})+,\d+")
+_D = "[0-9０-９]"
+_DATE_IN_TEXT = re.compile(
+    rf"{_D}{{2,4}}\s*年\s*{_D}{{1,2}}\s*月(?:\s*{_D}{{1,2}}\s*[日号號])?|{_D}{{1,2}}\s*月\s*{_D}{{1,2}}\s*[日号號]"
+    r"|\b\d{4}-\d{1,2}-\d{1,2}\b"
+)
 _DEGREES = re.compile(r"\d\s*(?:°|degrees?\b|度)", re.IGNORECASE)
 
 
@@ -294,6 +299,16 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
         "lakh and crore (Indian numbering): the peer itself marks the format as not needed outside Indian English, "
         "and it does not occur in the Hong Kong documents factcheck is built for",
         lambda case, item: item is not None and bool(re.search(r"(?i)\b(?:lakh|crore)s?\b", item.surface)),
+    ),
+    Exclusion(
+        "number-inside-date",
+        'their number family also expects the numbers inside a date ("１９９１年１月１６日" as 1991, 1, 16); for us '
+        "the date is one claim",
+        lambda case, item: (
+            item is not None
+            and case.family_root == "numbers"
+            and any(m.start() <= item.start and item.end <= m.end() for m in _DATE_IN_TEXT.finditer(case.text))
+        ),
     ),
     Exclusion(
         "peer-dimension-as-number",
