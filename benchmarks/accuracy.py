@@ -765,15 +765,29 @@ def _score_labels(results: Results, family: str, item: Expected, claim: Claim | 
     tallies.setdefault(f"{family}: {prefix}interval", Tally()).add(interval_ok)
     tallies.setdefault(f"{family}: {prefix}qualifier+interval", Tally()).add(qualifier_ok and interval_ok)
     tallies.setdefault(f"{family}: {prefix}kind", Tally()).add(claim is not None and claim.kind == item.kind)
+    as_of_ok = "as_of" not in raw or (claim is not None and _same_as_of(raw["as_of"], claim.as_of))
+    if "as_of" in raw:
+        tallies.setdefault(f"{family}: as_of", Tally()).add(as_of_ok)
     if raw.get("unit") is not None or raw.get("currency") is not None:
         tallies.setdefault(f"{family}: unit/currency", Tally()).add(
             claim is not None and claim.unit == raw.get("unit") and claim.currency == raw.get("currency")
         )
-    if claim is not None and not (qualifier_ok and interval_ok and claim.kind == item.kind):
+    if claim is not None and not (qualifier_ok and interval_ok and as_of_ok and claim.kind == item.kind):
         results.misses.setdefault(f"{family} labels", []).append(
             f"{item.surface!r}: expected {item.kind} {raw.get('qualifier')} [{raw.get('lower')}, {raw.get('upper')}]"
-            f" got {claim.kind} {claim.qualifier} [{claim.lower}, {claim.upper}]"
+            f" as of {raw.get('as_of')} got {claim.kind} {claim.qualifier} [{claim.lower}, {claim.upper}]"
+            f" as of {claim.as_of}"
         )
+
+
+def _same_as_of(expected: Any, found: Any) -> bool:
+    """As-of dates are equal when they end on the same day ("2024-10" and "2024-10-31"); null only with null."""
+    if expected is None or found is None:
+        return expected is None and found is None
+    try:
+        return _last_day(str(expected)) == _last_day(str(found))
+    except ValueError:
+        return str(expected) == str(found)
 
 
 def _pool(results: Results, families: Iterable[str], forms: Iterable[str]) -> Tally:
@@ -960,11 +974,17 @@ def markdown(results: Results, command: str) -> str:
         "Conventions of our labels (CONTRACT.md, `factcheck/extract/intervals.py`): money in currency units "
         "(a bare `$` in these Hong Kong documents is HKD, as the repository's config says; so is a bare 元); "
         'intervals as the interval module documents (exact "2,000" is 1950..2050, "around 900" 810..990, '
-        '"over 2,000" 2000..open, "nearly"/近 keeps the tolerance below the figure); dates as ISO values at the '
-        "precision written with their first and last day; a quarter or half keeps the year as its value and the "
-        'period as its interval; "end-2024" is December (CONTRACT.md), and, a judgement, "early"/年初 is '
-        'January-March and "mid"/年中 April-September; a bare year in a time role is a `date`, a year used as a '
-        'name ("Robocon 2024") a `year`; a ratio\'s value is its first term over its second ("2:1" is 2). '
+        '"over 2,000" 2000..open, "nearly"/近 keeps the tolerance below the figure, and never narrower than the '
+        "rounding: 近三成 is 25..30); 以上 and 以下 include the figure (at least / at most); dates as ISO values "
+        "at the precision written with their first and last day; a quarter or half keeps the year as its value "
+        'and the period as its interval; "end-2024"/年底 is December (CONTRACT.md), "mid"/年中 May-August and '
+        "年初 January-March (the conventions factcheck documents); a Hong Kong budget year (2021-22) runs from "
+        "1 April to 31 March; a bare year is a `year` (value the number, interval the year itself), as is a "
+        'year used as a name ("Robocon 2024", flagged year-name); a ratio\'s value is its first term over its '
+        'second ("2:1" is 2) and a fraction of a whole is a percentage share ("One-third" is 33.33%); a figure '
+        'in a sentence with an as-of phrase ("As at the end of October 2024", 截至) has that date as `as_of`, '
+        'compared by the last day it covers ("2024-10" = "2024-10-31"), other figures the document\'s date '
+        "(null when it has none). "
         "Labels that needed a judgement carry a `note`.\n"
     )
     add("## What counts as a match\n")

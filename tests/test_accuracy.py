@@ -71,6 +71,9 @@ def test_gold_cases_are_well_formed(path: Path) -> None:
                 assert isinstance(value, (int, float)) and math.isfinite(value), where
                 assert lower is None or lower <= value, where
                 assert upper is None or value <= upper, where
+            if "as_of" in item:
+                assert item["as_of"] is None or ISO_DATE.match(item["as_of"]), where
+                assert item["kind"] not in ("date", "year"), where
             if item["kind"] == "money":
                 assert re.fullmatch(r"[A-Z]{3}", item["currency"] or ""), where
             else:
@@ -268,6 +271,14 @@ def test_equivalent_statements_of_a_value() -> None:
     assert accuracy.value_matches(
         case.expected[0], _claim(text, "2021-22", "date", "2021/2022", "2021-01-01", "2022-12-31")
     )
+
+
+def test_as_of_compares_the_last_day() -> None:
+    assert accuracy._same_as_of("2024-10", "2024-10-31")
+    assert accuracy._same_as_of("2024-12-31", "2024-12")
+    assert not accuracy._same_as_of("2024-10", "2024-11")
+    assert not accuracy._same_as_of(None, "2024-11")
+    assert accuracy._same_as_of(None, None)
 
 
 def test_year_bounds_equal_their_days() -> None:
