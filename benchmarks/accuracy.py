@@ -742,7 +742,9 @@ def _score_precision(
     for claim in claims:
         if any(claim.location.start < end and start < claim.location.end for start, end in neutral):
             continue
-        family = families.get(claim.lang) or labelled[0].case.family
+        family = families.get(claim.lang)
+        if family is None:
+            continue  # a claim in a language this text has no labels for (e.g. --families gold_zh on seed 000)
         placed = any(result.claim is claim or _overlaps(result.item, claim) for result in labelled)
         results.precision.setdefault(family, Tally()).add(placed)
         if not placed:
