@@ -250,15 +250,34 @@ def _build(name: str, match: re.Match[str], context_year: int | None) -> DateMat
     return None
 
 
-def find_dates(text: str, start: int, end: int, year_at: YearLookup) -> list[DateMatch]:
-    """Every date in ``text[start:end]``, overlapping candidates resolved longest-first."""
-    found: list[DateMatch] = []
-    for name, pattern in _PATTERNS:
-        for match in pattern.finditer(text, start, end):
-            built = _build(name, match, year_at(match.start()) if name in ("md", "dm", "quarter", "half") else None)
-            if built is not None:
-                found.append(built)
-    return resolve_overlaps(found)
+def find_dates(text: str, start: int, end: int, year_at: YearLookup, anchors: list[int]) -> list[DateMatch]:
+    """Every date in ``text[start:end]``, overlapping candidates resolved longest-first.
+
+    ``anchors`` are offsets a date must contain: the starts of 4-digit year runs and of month
+    and period words ("quarter", "half").  The patterns run on a short window around each
+    anchor, so the cost follows the number of anchors, not the length of the text.
+    """
+    found: dict[tuple[int, int], DateMatch] = {}
+    for anchor in anchors:
+        window_start, window_end = max(start, anchor - WINDOW), min(end, anchor + WINDOW)
+        for name, pattern in _PATTERNS:
+            for match in pattern.finditer(text, window_start, window_end):
+                if not match.start() <= anchor < match.end() or match.span() in found:
+                    continue
+                # A window edge must not cut a longer date short.
+                if (match.start() == window_start and window_start > start) or (
+                    match.end() == window_end and window_end < end
+                ):
+                    continue
+                context_year = year_at(match.start()) if name in ("md", "dm", "quarter", "half") else None
+                built = _build(name, match, context_year)
+                if built is not None:
+                    found[match.span()] = built
+    return resolve_overlaps(list(found.values()))
+
+
+#: Characters either side of an anchor that a date may span ("the end of\n\nNovember 2024").
+WINDOW = 40
 
 
 def resolve_overlaps(found: list[DateMatch]) -> list[DateMatch]:

@@ -26,6 +26,7 @@ from factcheck.model import Claim, Document
 
 _CONTEXT_CACHE: OrderedDict[tuple[str, str, str], attribution.DocumentContext] = OrderedDict()
 _CAPITALISED_RUN = re.compile(r"(?<![\w])[A-Z][\w&'’-]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][\w&'’-]*){1,7}")
+_YEAR_RUN = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)")
 #: rapidfuzz score (0-100) above which a capitalised name is a near miss of a known alias.
 FUZZY_CUTOFF = 90.0
 
@@ -41,9 +42,11 @@ def extract_segment(document: Document, start: int, end: int, knowledge: Knowled
 
     sentences: list[tuple[int, int]] = []
 
-    def scan(doc: Any) -> list[Figure]:
-        sentences.extend((sent.start_char + start, sent.end_char + start) for sent in doc.sents)
-        return _scan(text, start, end, sentences, document_year)
+    def scan(doc: Any, number_words: list[int], period_words: list[int]) -> list[Figure]:
+        sentences.extend((s_start + start, s_end + start) for s_start, s_end in doc._.factcheck_sentences)
+        words = [offset + start for offset in number_words]
+        periods = [offset + start for offset in period_words]
+        return _scan(text, start, end, sentences, document_year, words, periods)
 
     doc = pipeline.run(nlp, text[start:end], scan)
     found: list[Figure] = doc._.factcheck_claims
@@ -58,11 +61,21 @@ def extract_segment(document: Document, start: int, end: int, knowledge: Knowled
     return link_claims(claims, found)
 
 
-def _scan(text: str, start: int, end: int, sentences: list[tuple[int, int]], document_year: int | None) -> list[Figure]:
-    blocked = exclusions.blocked_spans(text, start, end)
+def _scan(
+    text: str,
+    start: int,
+    end: int,
+    sentences: list[tuple[int, int]],
+    document_year: int | None,
+    number_words: list[int],
+    period_words: list[int],
+) -> list[Figure]:
+    digit_runs = [match.start() for match in figures.DIGIT_RUN.finditer(text, start, end)]
+    blocked = exclusions.blocked_spans(text, start, end, digit_runs)
     year_at = dates.YearLookup(text, sentences, document_year)
+    year_runs = [offset for offset in digit_runs if _YEAR_RUN.match(text, offset)]
     found: list[Figure] = []
-    for match in dates.find_dates(text, start, end, year_at):
+    for match in dates.find_dates(text, start, end, year_at, sorted({*year_runs, *period_words})):
         if _overlaps(blocked, match.start, match.end):
             continue
         figure = Figure(match.start, match.end, "date", match.value, core_start=match.start, core_end=match.end)
@@ -71,13 +84,13 @@ def _scan(text: str, start: int, end: int, sentences: list[tuple[int, int]], doc
         if match.year_from_context:
             figure.flags.append("year-from-context")
         found.append(figure)
-    for ratio in figures.find_ratios(text, start, end):
+    for ratio in figures.find_ratios(text, end, digit_runs):
         if not _overlaps(blocked, ratio.start, ratio.end) and not _overlaps(
             [(f.start, f.end) for f in found], ratio.start, ratio.end
         ):
             found.append(ratio)
     taken = exclusions.merge(blocked + [(figure.start, figure.end) for figure in found])
-    found.extend(figures.scan(text, start, end, taken))
+    found.extend(figures.scan(text, start, end, taken, digit_runs, number_words))
     found.sort(key=lambda figure: figure.start)
     floor = start
     for figure in found:

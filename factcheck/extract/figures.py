@@ -1,8 +1,9 @@
 """Scanning English text for figures: numbers, money, percentages, quantities, ordinals, durations.
 
-The scan is anchored: one regex finds where a figure may start (a digit, a currency
-sign or code, a number word) and small anchored regexes read on from there.  No
-pattern is tried at every position of the text.
+The scan is anchored: figures are read only where one may start (a run of digits, with
+a currency sign or code looked up just before it, or a number word that the pipeline's
+PhraseMatcher found), and small anchored regexes read on from there.  No pattern is
+tried at every position of the text.
 """
 
 from __future__ import annotations
@@ -70,21 +71,23 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 _CURRENCY_CODES = [code for code in CURRENCY_PREFIXES if code.isalpha() or code.endswith(".")]
 _CURRENCY_SIGNS = [code for code in CURRENCY_PREFIXES if code not in _CURRENCY_CODES and code != "$"]
 
-#: Where a figure may start.  ``cur`` is a currency written before the number ("HK$", "HK\$", "c $", "RMB").
-ANCHOR = re.compile(
+#: A run of digits: where most figures start (a plain charset prefix, so the scan is fast).
+DIGIT_RUN = re.compile(r"\d+")
+#: A currency written right before a number ("HK$", "HK\\$", "c $", "RMB ", "US$"), searched at the end of a
+#: short window before the digits.
+CURRENCY_BEFORE = re.compile(
     r"(?:(?<![\w$])(?P<cur>(?:"
     + _alternation(_CURRENCY_SIGNS)
     + r"|[Cc]\s?\$|\$))|(?<![\w])(?P<code>"
     + _alternation(_CURRENCY_CODES)
-    + r")(?=\s?\\?\$?\s?\d))"
-    r"\s?\\?\$?\s{0,2}(?=\d)"
-    r"|(?<![\w.,/:#@\-–$])(?=\d)"
-    r"|(?<![\w\-])(?=(?:a\s+|an\s+)?(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundred|thousand|million|billion|dozen|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-    r"thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth|millionth|half)\b)",
-    re.I,
+    + r"))\s?\\?\$?\s{0,2}$"
+)
+#: Characters that, right before a digit, make it the middle of a token ("I1&T", "3.5", "24/7", "#5", "COVID-19").
+_MID_TOKEN = frozenset(".,/:#@-–$_")
+_A_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.I)
+#: Words that take "a"/"an" as their number: "a dozen", "a hundred", "a quarter".
+_TAKES_ARTICLE = re.compile(
+    r"(?:hundred|thousand|million|billion|trillion|dozen|half|quarter|third|fifth|tenth)\b", re.I
 )
 
 #: The start of a range's second figure ("–5,000", "to $100 million"), right after the joining word.
@@ -275,22 +278,27 @@ def _looks_like_year(text: str, core: _Core, unit: _Unit) -> bool:
     )
 
 
-def scan(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Figure]:
-    """Every figure in ``text[start:end]`` outside the ``blocked`` spans (sorted, non-overlapping)."""
+def scan(
+    text: str, start: int, end: int, blocked: list[tuple[int, int]], digit_runs: list[int], word_starts: list[int]
+) -> list[Figure]:
+    """Every figure in ``text[start:end]`` outside the ``blocked`` spans (sorted, non-overlapping).
+
+    Figures are read only at anchors: the starts of digit runs and of number words (which the
+    pipeline's PhraseMatcher found).
+    """
     figures: list[Figure] = []
     blocked_iter = iter(blocked)
     next_block = next(blocked_iter, None)
     position = start
-    for anchor in ANCHOR.finditer(text, start, end):
-        figure_start = anchor.start()
-        if figure_start < position:
+    for anchor in sorted({*digit_runs, *word_starts}):
+        if anchor < position or anchor >= end:
             continue
-        while next_block is not None and next_block[1] <= figure_start:
+        while next_block is not None and next_block[1] <= anchor:
             next_block = next(blocked_iter, None)
-        if next_block is not None and next_block[0] <= figure_start < next_block[1]:
+        if next_block is not None and next_block[0] <= anchor < next_block[1]:
             continue
-        figure = _figure_at(text, anchor, end)
-        if figure is None:
+        figure = _figure_at(text, anchor, start, end)
+        if figure is None or figure.start < position:
             continue
         if next_block is not None and figure.start < next_block[1] and next_block[0] < figure.end:
             continue
@@ -299,9 +307,27 @@ def scan(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> lis
     return figures
 
 
-def _figure_at(text: str, anchor: re.Match[str], limit: int) -> Figure | None:
-    number_pos = anchor.end()
-    currency_text = anchor.group("cur") or anchor.group("code")
+def _figure_at(text: str, number_pos: int, floor: int, limit: int) -> Figure | None:
+    previous = text[number_pos - 1] if number_pos > floor else " "
+    currency_text: str | None = None
+    figure_start = number_pos
+    if text[number_pos].isdigit():
+        found = CURRENCY_BEFORE.search(text, max(floor, number_pos - 12), number_pos)
+        if found is not None:
+            currency_text = found.group("cur") or found.group("code")
+            figure_start = found.start()
+        elif previous.isalnum() or previous in _MID_TOKEN:
+            return None
+    else:
+        if previous.isalnum() or previous == "-":
+            return None
+        article = _A_BEFORE.search(text, max(floor, number_pos - 4), number_pos)
+        if article is not None and _TAKES_ARTICLE.match(text, number_pos):
+            figure_start = number_pos = article.start()
+    return _read_figure(text, figure_start, number_pos, currency_text, limit)
+
+
+def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: str | None, limit: int) -> Figure | None:
     currency = _code(currency_text) if currency_text else None
     core = _read_core(text, number_pos, limit)
     if core is None:
@@ -330,7 +356,6 @@ def _figure_at(text: str, anchor: re.Match[str], limit: int) -> Figure | None:
         return None  # "the 14th Five-Year Plan", "the 20th National Congress": a name
     if unit.end < len(text) and ((text[unit.end].isalnum() and text[unit.end].isascii()) or text[unit.end] in "&_"):
         return None  # "5G", "Building 17W", "1&T", "1990s": an identifier, not a figure
-    figure_start = anchor.start()
     figure = Figure(start=figure_start, end=unit.end, kind=unit.kind, value=None, core_start=figure_start)
     if core.form == "words":
         figure.form = "words"
@@ -509,9 +534,15 @@ RATIO = re.compile(
 )
 
 
-def find_ratios(text: str, start: int, end: int) -> list[Figure]:
+def find_ratios(text: str, end: int, digit_runs: list[int]) -> list[Figure]:
+    """Ratios starting at the given digit runs."""
     found: list[Figure] = []
-    for match in RATIO.finditer(text, start, end):
+    for digit in digit_runs:
+        if found and digit < found[-1].end:
+            continue
+        match = RATIO.match(text, digit, end)
+        if match is None:
+            continue
         a, b = float(match.group("a")), float(match.group("b"))
         if b == 0:
             continue

@@ -573,3 +573,16 @@ SUBJECT_VERBS: tuple[str, ...] = tuple(
     """)
     )
 )
+
+#: Words the pipeline's PhraseMatcher finds as places where a written-out figure may start.
+NUMBER_WORDS: tuple[str, ...] = (
+    *UNITS_0_19,
+    *TENS,
+    *WORD_SCALES,
+    "dozen",
+    *ORDINAL_WORDS,
+    "half",
+    "quarter",
+)
+#: Words that anchor a date without a year digit in them ("June 30", "the first quarter").
+PERIOD_WORDS: tuple[str, ...] = (*MONTHS, "sept.", "quarter", "half")
