@@ -385,6 +385,22 @@ def test_no_roentgen() -> None:
         ("I'll go back 04th Jan 2019.", "04th Jan 2019", "2019-01-04", "2019-01-04", "2019-01-04"),
         ("Is this a valid date? 2015-12", "2015-12", "2015-12", "2015-12-01", "2015-12-31"),
         ("I'll go back 02/22/2016", "02/22/2016", "2016-02-22", "2016-02-22", "2016-02-22"),
+        ("The range is from 2014 to 2018.", "from 2014 to 2018", "2014/2018", "2014-01-01", "2018-12-31"),
+        ("Sales between 2014 and 2018 rose.", "between 2014 and 2018", "2014/2018", "2014-01-01", "2018-12-31"),
+        ("Listen to 1990s music.", "1990s", "1990/1999", "1990-01-01", "1999-12-31"),
+        ("APEC will happen in Korea Jan-Feb 2017.", "Jan-Feb 2017", "2017-01/2017-02", "2017-01-01", "2017-02-28"),
+        (
+            "The fair runs 18-19 November 2024.",
+            "18-19 November 2024",
+            "2024-11-18/2024-11-19",
+            "2024-11-18",
+            "2024-11-19",
+        ),
+        ("2019-H2 will bring challenges.", "2019-H2", "2019-07/2019-12", "2019-07-01", "2019-12-31"),
+        ("I'll go back 23/Sep/2020.", "23/Sep/2020", "2020-09-23", "2020-09-23", "2020-09-23"),
+        ("We met on 16. Nov. 2016.", "16. Nov. 2016", "2016-11-16", "2016-11-16", "2016-11-16"),
+        ("Are you available on 2015.5.13?", "2015.5.13", "2015-05-13", "2015-05-13", "2015-05-13"),
+        ("It was the fourth of July 1995.", "fourth of July 1995", "1995-07-04", "1995-07-04", "1995-07-04"),
     ],
 )
 def test_dates(sentence: str, text: str, value: str, lower: str, upper: str) -> None:
@@ -570,3 +586,70 @@ def test_claim_ids_unique_and_sentences() -> None:
     claims = claims_of(text)
     assert len({c.id for c in claims}) == 2
     assert (claims[1].sentence_start, claims[1].sentence_end) == (20, len(text))
+
+
+# --- more forms ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value"),
+    [
+        ("A mouse can get through a 1/4 inch gap.", "1/4 inch", "quantity", 0.25),
+        ("The door is 2 1/2 feet wide.", "2 1/2 feet", "quantity", 2.5),
+        ("Add ½ cup of oil.", "½ cup", "quantity", 0.5),
+        ("1/4 of the budget went to research.", "1/4", "percent", 25),
+        ("Temperatures ranged down to -18 °C overnight.", "-18 °C", "quantity", -18),
+        ("The answer is minus 5.", "minus 5", "count", -5),
+        ("It moves at 1.3e6 metres.", "1.3e6 metres", "quantity", 1_300_000),
+        ("A factor of 2.48×10−5 was found.", "2.48×10−5", "count", 0.0000248),
+        ("The population is 3 million and a half.", "3 million and a half", "count", 3_500_000),
+        ("It weighs five and a quarter tonnes.", "five and a quarter tonnes", "quantity", 5.25),
+        ("The reading was nine point nought four.", "nine point nought four", "count", 9.04),
+        ("Its GDP is $2.174T.", "$2.174T", "money", 2_174_000_000_000),
+        ("Revenue was 10 bln units.", "10 bln units", "count", 10_000_000_000),
+        ("The rate is .08 today.", ".08", "count", 0.08),
+    ],
+)
+def test_more_number_forms(sentence: str, text: str, kind: str, value: float) -> None:
+    claim = find(claims_of(sentence), text)
+    assert claim.location.text == text
+    assert claim.kind == kind and claim.value == pytest.approx(value)
+
+
+def test_malformed_and_lists() -> None:
+    claim = only("The centre hosts 14,0000 workers.")
+    assert claim.value == 140000 and "malformed" in claim.flags
+    claims = claims_of("See exercises 22,24,26,31 today.")
+    assert claims[0].value == 22 and "malformed" not in claims[0].flags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "qualifier"),
+    [
+        ("His score is less than or equal to 30 points.", "less than or equal to 30 points", "at_most"),
+        ("Sales surpass 3000 units.", "surpass 3000 units", "over"),
+        ("Find the numbers which are <= 100.", "<= 100", "at_most"),
+        ("His score is 200 or greater.", "200 or greater", "at_least"),
+    ],
+)
+def test_more_qualifiers(sentence: str, text: str, qualifier: str) -> None:
+    claim = find(claims_of(sentence), text)
+    assert claim.location.text == text and claim.qualifier == qualifier
+
+
+def test_ten_and_fifteen_are_two_numbers() -> None:
+    claims = claims_of("He scored ten and fifteen.")
+    assert [c.value for c in claims] == [10, 15]
+
+
+def test_two_years_with_and_are_two_years() -> None:
+    claims = claims_of("The programmes were launched in 2020 and 2021 respectively.")
+    assert [(c.kind, c.value) for c in claims] == [("year", 2020), ("year", 2021)]
+
+
+def test_last_quarter_without_year_is_not_q4() -> None:
+    assert claims_of("Sales for last quarter fell.") == []
+
+
+def test_figure_only_document() -> None:
+    assert [c.value for c in claims_of("1 234 567")] == [1234567]

@@ -27,7 +27,13 @@ from factcheck.extract.patterns_en import MONTHS
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 _MONTH = r"(?P<month>" + "|".join(_MONTH_NAMES) + r")\.?"
 _MONTH2 = r"(?P<month2>" + "|".join(_MONTH_NAMES) + r")\.?"
-_YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d%]|\.\d|,\d{3})"
+_YEAR = r"(?P<year>(?:1\d|20)\d\d)(?![\d%]|\.\d|,\d{3})"
+_YEAR2 = r"(?P<year2>(?:1\d|20)\d\d)(?![\d%]|\.\d|,\d{3})"
+_DAYWORD = (
+    r"(?P<dayword>(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+    r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _ORD = r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 # Month words that are also ordinary English words need a capital ("May", "March") unless a number touches them.
@@ -49,7 +55,44 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?<![\w./-])(?P<a>[0-3]?\d)[/.-](?P<b>[01]?\d|3[01]|2\d)[/.-](?P<year>(?:1[5-9]|20)\d\d)(?![\w-]|\.\d)",
         ),
         # 24 Feb 2021, 04th Jan 2019, 15th of April 2020, 22 april, 2020
-        ("dmy", r"(?<![\w.])" + _DAY + r"(?:\s+of)?[\s-]*" + _MONTH + r"(?:\s*,?\s*|-)" + _YEAR),
+        ("dmy", r"(?<![\w.])" + _DAY + r"\.?(?:\s+of)?[\s/.-]*" + _MONTH + r"(?:\s*,?\s*|[-/.]\s?)" + _YEAR),
+        # 18-19 November 2024, 18 to 20 November 2024
+        (
+            "ddmy",
+            r"(?<![\w.])"
+            + _DAY
+            + r"\s*(?:[-–]|to)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+            + _MONTH
+            + r"\s*,?\s*"
+            + _YEAR,
+        ),
+        # November 18-19, 2024
+        (
+            "mddy",
+            r"(?<![\w])"
+            + _MONTH
+            + r"\s+"
+            + _DAY
+            + r"\s*(?:[-–]|to)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*"
+            + _YEAR,
+        ),
+        # Jan-Feb 2017, from January to April 2015
+        ("mmy", r"(?<![\w])" + _MONTH + r"\s*(?:[-–]|to|through|until)\s*" + _MONTH2 + r"\s*,?\s*" + _YEAR),
+        # twenty second of June 2017, fourth of July 1995, January first 2000
+        ("wdmy", r"(?<![\w])" + _DAYWORD + r"\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*" + _YEAR),
+        ("mwdy", r"(?<![\w])" + _MONTH + r"\s+(?:the\s+)?" + _DAYWORD + r"\s*,?\s*" + _YEAR),
+        # 2014 to 2018, between 2014 and 2018, from 2010 through 2018
+        (
+            "yrange",
+            r"(?<![\w])(?:(?P<between>between)\s+|from\s+)?"
+            + _YEAR
+            + r"\s*(?P<join>to|through|till|until|and|–|—)\s*"
+            + _YEAR2,
+        ),
+        # the 1990s, 1990 s
+        ("decade", r"(?<![\w])(?P<year>(?:1\d|20)\d0)\s?'?s(?![\w])"),
+        # 2019-H2, 2019 H1
+        ("yh", r"(?<![\w])(?P<year>(?:19|20)\d\d)\s*-?\s*H(?P<h>[12])(?!\w)"),
         # July 11, 2022; January 7th 2020; january12,2016
         ("mdy", r"(?<![\w])" + _MONTH + r"[\s-]*" + _DAY + r"(?![\d:])(?:\s*,\s*|\s+|-)" + _YEAR),
         # end of October 2024, end-May 2024, early 2024, mid-2025, the end of 2019
@@ -166,22 +209,67 @@ _ORDINALS = {
 }
 
 
+_DAY_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth",
+)  # fmt: skip
+_ORDINAL_DAY: dict[str, int] = {word: number for number, word in enumerate(_DAY_ORDINALS, start=1)}
+_ORDINAL_DAY.update({f"twenty {word}": 20 + number for word, number in list(_ORDINAL_DAY.items())[:9]})
+_ORDINAL_DAY.update({"thirtieth": 30, "thirty first": 31})
+
+
 def _build(name: str, match: re.Match[str], context_year: int | None) -> DateMatch | None:
     groups = match.groupdict()
     start, end = match.span()
     year = int(groups["year"]) if groups.get("year") else None
     flags: tuple[str, ...] = ()
     from_context = False
+    lower: str | None
+    upper: str | None
     if name in ("md", "dm", "quarter", "half") and year is None:
         year = context_year
         from_context = year is not None
-    if name in ("ymd", "dmy", "mdy", "md", "dm"):
+    if name in ("ddmy", "mddy", "mmy"):
+        assert year is not None
+        month = _month_number(groups.get("month"))
+        if month is None:
+            return None
+        if name == "mmy":
+            last_month = _month_number(groups.get("month2"))
+            if last_month is None or last_month <= month:
+                return None
+            lower, upper = _month_span(year, month, last_month)
+            return DateMatch(start, end, f"{year:04d}-{month:02d}/{year:04d}-{last_month:02d}", lower, upper, flags)
+        day, day2 = int(groups["day"]), int(groups["day2"])
+        if not (_valid_day(year, month, day) and _valid_day(year, month, day2)) or day2 <= day:
+            return None
+        lower, upper = f"{year:04d}-{month:02d}-{day:02d}", f"{year:04d}-{month:02d}-{day2:02d}"
+        return DateMatch(start, end, f"{lower}/{upper}", lower, upper, flags)
+    if name in ("yrange", "decade"):
+        assert year is not None
+        if name == "decade":
+            last_year = year + 9
+            flags = ("decade",)
+        else:
+            last_year = int(groups["year2"])
+            if last_year <= year or last_year - year > 100 or (groups["join"] == "and" and not groups.get("between")):
+                return None  # "in 2020 and 2021" names two years; "between 2020 and 2021" a range
+            flags = ("year-range",)
+        return DateMatch(
+            start, end, f"{year:04d}/{last_year:04d}", f"{year:04d}-01-01", f"{last_year:04d}-12-31", flags
+        )
+    if name in ("ymd", "dmy", "mdy", "md", "dm", "wdmy", "mwdy"):
         month = _month_number(groups.get("month")) or (int(groups["mnum"]) if groups.get("mnum") else None)
         if month is None:
             return None
         if name in ("md", "dm") and not _is_capital_month(match):
             return None
-        day = int(groups["day"])
+        day = (
+            _ORDINAL_DAY.get(re.sub(r"[\s-]+", " ", groups["dayword"].lower()), 0)
+            if groups.get("dayword")
+            else int(groups["day"])
+        )
         if not _valid_day(year, month, day):
             return None
         value, lower, upper = _day_value(year, month, day)
@@ -226,12 +314,14 @@ def _build(name: str, match: re.Match[str], context_year: int | None) -> DateMat
         return DateMatch(start, end, value, lower, upper, flags)
     if name in ("quarter", "qn", "yq"):
         quarter = int(groups["q"]) if groups.get("q") else _ORDINALS[groups["ord"].lower()]
+        if name == "quarter" and groups.get("year") is None and groups["ord"].lower() in ("last", "final"):
+            return None  # "last quarter" without a year is relative, not the fourth quarter
         if name == "quarter" and groups.get("year") is None and year is None:
             return DateMatch(start, end, f"XXXX-Q{quarter}", None, None, flags)
         first = 3 * quarter - 2
         value, lower, upper = _interval_value(year, first, first + 2)
         return DateMatch(start, end, value, lower, upper, flags, from_context)
-    if name in ("half", "hn"):
+    if name in ("half", "hn", "yh"):
         half = int(groups["h"]) if groups.get("h") else _ORDINALS[groups["ord"].lower()]
         first = 1 if half == 1 else 7
         if year is None:

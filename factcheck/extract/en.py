@@ -26,7 +26,7 @@ from factcheck.model import Claim, Document
 
 _CONTEXT_CACHE: OrderedDict[tuple[str, str, str], attribution.DocumentContext] = OrderedDict()
 _CAPITALISED_RUN = re.compile(r"(?<![\w])[A-Z][\w&'’-]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][\w&'’-]*){1,7}")
-_YEAR_RUN = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)")
+_YEAR_RUN = re.compile(r"(?:1\d|20)\d\d(?!\d)")
 #: rapidfuzz score (0-100) above which a capitalised name is a near miss of a known alias.
 FUZZY_CUTOFF = 90.0
 

@@ -43,7 +43,9 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     # versions and addresses: "1.2.3", "192.168.1.2", "v2.0"
     (
         (".", "v"),
-        re.compile(r"(?<![\w.])(?:v|V|version\s)?\d+(?:\.\d+){2,}(?![\w])|(?<![\w])[vV]\d+(?:\.\d+)*(?![\w])"),
+        re.compile(
+            r"(?<![\w.])(?!(?:19|20)\d\d\.\d{1,2}\.\d{1,2}(?![\d.]))(?:v|V|version\s)?\d+(?:\.\d+){2,}(?![\w])|(?<![\w])[vV]\d+(?:\.\d+)*(?![\w])"
+        ),
     ),
     # times of day: "10:30", "10:30 am", "3 pm"
     (

@@ -72,7 +72,7 @@ _CURRENCY_CODES = [code for code in CURRENCY_PREFIXES if code.isalpha() or code.
 _CURRENCY_SIGNS = [code for code in CURRENCY_PREFIXES if code not in _CURRENCY_CODES and code != "$"]
 
 #: A run of digits: where most figures start (a plain charset prefix, so the scan is fast).
-DIGIT_RUN = re.compile(r"\d+")
+DIGIT_RUN = re.compile(r"\d+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 #: A currency written right before a number ("HK$", "HK\\$", "c $", "RMB ", "US$"), searched at the end of a
 #: short window before the digits.
 CURRENCY_BEFORE = re.compile(
@@ -82,8 +82,46 @@ CURRENCY_BEFORE = re.compile(
     + _alternation(_CURRENCY_CODES)
     + r"))\s?\\?\$?\s{0,2}$"
 )
+#: "½", "⅓": single-character fractions.
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅕": 1 / 5,
+    "⅖": 2 / 5,
+    "⅗": 3 / 5,
+    "⅘": 4 / 5,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+#: "/4" right after a numerator, or " 1/2" after a whole number; denominators that fractions use.
+_DIGIT_FRACTION = re.compile(r"(?:[ \u00a0](?P<num>\d{1,2}))?/(?P<den>2|3|4|5|6|8|10|12|16|32|64|100)(?![\d/])")
+#: "1.3e6", "12.32e+14", "1.3x10^6", "2.48×10−5".
+_EXPONENT = re.compile(r"(?:[eE]|\s?[x×]\s?10\^?)(?P<power>[+\-−]?\d{1,3})(?![\w.])")
+_LEADING_POINT = re.compile(r"\.\d+(?![\d.,])")
+#: "and a half", "and a quarter", "and three quarters" after a whole number.
+_AND_A_HALF = re.compile(r"\s+and\s+(?P<num>a|one|two|three)\s+(?P<den>half|quarters?|thirds?)\b", re.I)
+#: "point seven one", "point nought four": decimals read out.
+_POINT_WORDS = re.compile(
+    r"\s+point(?P<digits>(?:\s+(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine))+)\b", re.I
+)
+_DIGIT_WORDS = {"zero": "0", "nought": "0", "naught": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
+
+
+def _and_fraction(match: re.Match[str]) -> float:
+    return numbers.fraction_value(match.group("num"), match.group("den"))
+
+
 #: Characters that, right before a digit, make it the middle of a token ("I1&T", "3.5", "24/7", "#5", "COVID-19").
 _MID_TOKEN = frozenset(".,/:#@-–$_")
+_MINUS_BEFORE = re.compile(r"(?<![\w])(?:minus|negative)\s+$", re.I)
 _A_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.I)
 #: Words that take "a"/"an" as their number: "a dozen", "a hundred", "a quarter".
 _TAKES_ARTICLE = re.compile(
@@ -121,7 +159,7 @@ DURATION_AFTER = re.compile(
     + r")(?![a-z])",
     re.I,
 )
-RANGE_JOIN = re.compile(r"\s?(?P<join>[-–—~]|to|and|through|till|until)\s?", re.I)
+RANGE_JOIN = re.compile(r"\s?(?P<join>-?\s?to|[-–—~]|and|through|till|until)\s?", re.I)
 LOOSE_DIGITS = re.compile(r"\d{1,4}(?:,\d+)+(?:\.\d+)?(?!\d)")
 QUALIFIER_BEFORE = re.compile(
     r"(?<![\w])(?P<q>" + _alternation(list(QUALIFIERS_BEFORE)) + r")\s+(?:(?:a|the)\s+total\s+of\s+)?$", re.I
@@ -129,6 +167,8 @@ QUALIFIER_BEFORE = re.compile(
 QUALIFIER_AFTER = re.compile(
     r"(?P<q>\s?\+|\s+(?:" + _alternation([q for q in QUALIFIERS_AFTER if q != "+"]) + r"))(?![\w])", re.I
 )
+QUALIFIER_SYMBOL = re.compile(r"(?P<q><\s*=|>\s*=|≤|≥|<|>)\s*$")
+_SYMBOLS = {"<": "under", ">": "over", "≤": "at_most", "≥": "at_least", "<=": "at_most", ">=": "at_least"}
 BETWEEN_BEFORE = re.compile(r"(?<![\w])(?:between|from)\s+$", re.I)
 NAME_BEFORE = re.compile(r"(?<![\w'’])(?P<word>[A-Z][\w&'’.]*)[ \t]+$")
 ORDINAL_NAME_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?!Anniversar)[A-Z][a-z]")
@@ -157,6 +197,14 @@ class _Core:
 
 def _read_core(text: str, pos: int, limit: int) -> _Core | None:
     """The bare number at ``pos`` (digits or words), without currency or unit."""
+    if text[pos] in VULGAR_FRACTIONS:
+        return _Core(pos, pos + 1, VULGAR_FRACTIONS[text[pos]], "", "digits", fraction=True)
+    if text[pos] == ".":
+        decimal = _LEADING_POINT.match(text, pos, limit)
+        if decimal is None:
+            return None
+        written = "0" + decimal.group(0)
+        return _Core(pos, decimal.end(), float(written), written, "digits")
     if text[pos].isdigit():
         number = numbers.read_digits(text, pos)
         if number is None or number.end > limit:
@@ -167,12 +215,30 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
         written = number.written
         if text.startswith(",", end) and end + 1 < limit and text[end + 1].isdigit():
             loose = LOOSE_DIGITS.match(text, pos)
-            if loose is not None and loose.end() <= limit:
+            groups = loose.group(0).split(",")[1:] if loose is not None else []
+            # "14,0000", "$1,25.6" are defective numbers; "22,24,26,31" is a list and "5,00" a decimal comma.
+            defective = any(len(group.split(".")[0]) >= 4 for group in groups) or (
+                bool(groups) and "." in groups[-1] and len(groups[-1].split(".")[0]) != 3
+            )
+            if loose is not None and loose.end() <= limit and defective:
                 written = loose.group(0).replace(",", "")
                 value = float(written)
                 end = loose.end()
                 malformed = True
         core = _Core(pos, end, value, written, "digits", joined=number.joined, malformed=malformed)
+        fraction = _DIGIT_FRACTION.match(text, end, limit) if written.isdigit() else None
+        numerator = int(fraction.group("num") or written) if fraction is not None else 0
+        if fraction is not None and numerator < int(fraction.group("den")):
+            # "1/4", "2 1/2": a fraction, or a whole number and a fraction.
+            part = numerator / int(fraction.group("den"))
+            mixed = fraction.group("num") is not None
+            return _Core(pos, fraction.end(), value + part if mixed else part, "", "digits", fraction=not mixed)
+        if fraction is None and written.isdigit() and end < limit and text[end] in VULGAR_FRACTIONS:
+            return _Core(pos, end + 1, value + VULGAR_FRACTIONS[text[end]], "", "digits")
+        exponent = _EXPONENT.match(text, end, limit)
+        if exponent is not None:
+            power = int(exponent.group("power").replace("−", "-"))
+            return _Core(pos, exponent.end(), value * 10.0**power, "", "digits")
         suffix = ORDINAL_SUFFIX.match(text, end)
         if suffix is not None and "." not in written:
             core.ordinal = True
@@ -193,11 +259,20 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
             if ordinal is None:
                 continue
             return _Core(pos, match.end(), float(ordinal), str(ordinal), "words", ordinal=True)
+        surface = numbers.trim_and(surface)
         words_value = numbers.words_value(surface)
         if words_value is None:
             continue
-        # Trailing "and" or hyphen belongs to the sentence, not the number.
-        return _Core(pos, match.end(), words_value, str(int(words_value)), "words")
+        end = pos + len(surface)
+        half = _AND_A_HALF.match(text, end, limit)
+        if half is not None:
+            return _Core(pos, half.end(), words_value + _and_fraction(half), "", "words")
+        point = _POINT_WORDS.match(text, end, limit)
+        if point is not None and words_value < 1000:
+            decimals = "".join(_DIGIT_WORDS[word.lower()] for word in point.group("digits").split())
+            written = f"{int(words_value)}.{decimals}"
+            return _Core(pos, point.end(), float(written), written, "words")
+        return _Core(pos, end, words_value, str(int(words_value)), "words")
     return None
 
 
@@ -261,8 +336,6 @@ def _read_unit(text: str, pos: int, limit: int, currency: str | None, core: _Cor
         match = METER_AFTER.match(text, end)
         if match is not None and match.end() <= limit:
             return _Unit(match.end(), "quantity", unit="meter")
-    if core.fraction:
-        kind = "percent"
     return _Unit(end, kind, scale, joined=joined)
 
 
@@ -311,11 +384,17 @@ def _figure_at(text: str, number_pos: int, floor: int, limit: int) -> Figure | N
     previous = text[number_pos - 1] if number_pos > floor else " "
     currency_text: str | None = None
     figure_start = number_pos
-    if text[number_pos].isdigit():
+    sign = 1
+    if text[number_pos].isdigit() or text[number_pos] in VULGAR_FRACTIONS:
         found = CURRENCY_BEFORE.search(text, max(floor, number_pos - 12), number_pos)
         if found is not None:
             currency_text = found.group("cur") or found.group("code")
             figure_start = found.start()
+        elif previous in "-−" and (number_pos - 1 == floor or text[number_pos - 2] in " \t\n(["):
+            sign, figure_start = -1, number_pos - 1  # "-18 °C", "−273.15°"
+        elif previous == "." and (number_pos - 1 == floor or text[number_pos - 2] in " \t\n(["):
+            figure = _read_figure(text, number_pos - 1, number_pos - 1, None, limit)  # ".08"
+            return figure
         elif previous.isalnum() or previous in _MID_TOKEN:
             return None
     else:
@@ -324,7 +403,13 @@ def _figure_at(text: str, number_pos: int, floor: int, limit: int) -> Figure | N
         article = _A_BEFORE.search(text, max(floor, number_pos - 4), number_pos)
         if article is not None and _TAKES_ARTICLE.match(text, number_pos):
             figure_start = number_pos = article.start()
-    return _read_figure(text, figure_start, number_pos, currency_text, limit)
+    minus = _MINUS_BEFORE.search(text, max(floor, figure_start - 10), figure_start)
+    if minus is not None and sign > 0:
+        sign, figure_start = -1, minus.start()  # "minus 5", "negative ten"
+    figure = _read_figure(text, figure_start, number_pos, currency_text, limit)
+    if figure is not None and sign < 0 and isinstance(figure.value, (int, float)) and figure.kind != "year":
+        figure.value = -figure.value
+    return figure
 
 
 def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: str | None, limit: int) -> Figure | None:
@@ -366,11 +451,17 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
     if core.joined or unit.joined:
         figure.flags.append("joined")
     value = core.value * unit.scale
+    if unit.scale != 1.0 and unit.kind == "count":
+        half = _AND_A_HALF.match(text, unit.end, limit)
+        if half is not None:  # "3 million and a half"
+            value += _and_fraction(half) * unit.scale
+            unit.end = figure.end = half.end()
     figure.half_unit = rounding_half_unit(core.written, unit.scale) if core.written and not core.fraction else 0.0
     figure.unit = unit.unit
     if unit.kind == "money":
         figure.currency = unit.currency or None
-    if core.fraction:
+    if core.fraction and unit.kind == "count":
+        # "one-third of founders", "1/4 of": a share of a whole, as a percentage.
         figure.kind = "percent"
         figure.unit = "%"
         value = round(core.value * 100, 6)
@@ -393,7 +484,8 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
             figure.kind = "count"
     figure.value = _tidy(value)
     figure.core_end = unit.end
-    _read_range(text, figure, limit, currency)
+    if text[figure_start] not in "-−":  # a negative figure's range would need the sign on both ends
+        _read_range(text, figure, limit, currency)
     return figure
 
 
@@ -427,6 +519,8 @@ def _read_range(text: str, figure: Figure, limit: int, currency: str | None) -> 
         return
     if figure.kind not in ("count", unit.kind) and unit.kind != "count":
         return
+    if figure.unit and unit.unit and figure.unit != unit.unit:
+        return  # "from 44 ml to 50 mg": two figures, not a range
     assert isinstance(figure.value, (int, float))
     low = float(figure.value)
     high = core.value * unit.scale
@@ -469,6 +563,11 @@ def qualify(text: str, figure: Figure, floor: int) -> None:
             figure.below_only = below_only
             figure.start = match.start()
             return
+        symbol = QUALIFIER_SYMBOL.search(text, max(floor, figure.core_start - 4), figure.core_start)
+        if symbol is not None:
+            figure.qualifier = _SYMBOLS[re.sub(r"\s+", "", symbol.group("q"))]
+            figure.start = symbol.start()
+            return
         after = QUALIFIER_AFTER.match(text, figure.end)
         if after is not None:
             phrase = after.group("q").strip().lower()
@@ -489,7 +588,7 @@ _PREPOSITION_QUALIFIERS = frozenset({"under", "over", "above", "below"})
 def _tidy(value: float) -> float | int:
     if value == int(value) and abs(value) < 2**53:
         return int(value)
-    return round(value, 6)
+    return float(f"{value:.12g}")
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:

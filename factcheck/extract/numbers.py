@@ -79,9 +79,9 @@ _SMALL = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     "eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
 )
-_LARGE = "hundred|thousand|million|billion|trillion|dozen"
+_LARGE = "hundred|thousand|million|billion|trillion|dozens|dozen"
 WORD_NUMBER = re.compile(
-    r"(?:(?:a|an)\s+(?:" + _LARGE + r")|zero|" + _SMALL + r")\b"
+    r"(?:(?:a|an)\s+(?:" + _LARGE + r")|zero|nought|naught|" + _SMALL + r")\b"
     r"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:" + _SMALL + "|" + _LARGE + r")\b)*",
     re.I,
 )
@@ -159,3 +159,16 @@ def scale_of(word: str) -> float | None:
 
 def number_word_value(word: str) -> int | None:
     return _NUMBER_WORDS.get(word.lower())
+
+
+_AND = re.compile(r"\s+and\s+", re.I)
+_LARGE_BEFORE = re.compile(r"(?:hundred|thousand|million|billion|trillion)$", re.I)
+
+
+def trim_and(surface: str) -> str:
+    """Cut a run of number words at an "and" that does not follow hundred/thousand/...:
+    "two hundred and fifty" stays, "ten and fifteen" is "ten"."""
+    for match in _AND.finditer(surface):
+        if _LARGE_BEFORE.search(surface, 0, match.start()) is None:
+            return surface[: match.start()]
+    return surface

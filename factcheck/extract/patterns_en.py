@@ -23,6 +23,20 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, bool]] = {
     "exceeded": ("over", False),
     "in excess of": ("over", False),
     "surpasses": ("over", False),
+    "surpass": ("over", False),
+    "bigger than": ("over", False),
+    "greater than or equal to": ("at_least", False),
+    "more than or equal to": ("at_least", False),
+    "higher than or equal to": ("at_least", False),
+    "bigger or equal than": ("at_least", False),
+    "higher or equal than": ("at_least", False),
+    "larger or equal than": ("at_least", False),
+    "greater or equal than": ("at_least", False),
+    "less than or equal to": ("at_most", False),
+    "lower than or equal to": ("at_most", False),
+    "less or equal than": ("at_most", False),
+    "lower or equal than": ("at_most", False),
+    "smaller or equal than": ("at_most", False),
     "surpassing": ("over", False),
     "surpassed": ("over", False),
     "greater than": ("over", False),
@@ -74,6 +88,11 @@ QUALIFIERS_AFTER: dict[str, str] = {
     "or above": "at_least",
     "and above": "at_least",
     "or over": "at_least",
+    "or greater": "at_least",
+    "or higher": "at_least",
+    "or larger": "at_least",
+    "or lower": "at_most",
+    "or smaller": "at_most",
     "plus": "at_least",
     "+": "at_least",
     "or less": "at_most",
@@ -158,6 +177,7 @@ CURRENCY_SUFFIXES: dict[str, str] = {
 
 #: Scale words after a figure -> multiplier.  Misspellings read as meant (the rules flag them).
 SCALES: dict[str, float] = {
+    "hundred": 1e2,
     "thousand": 1e3,
     "thousands": 1e3,
     "k": 1e3,
@@ -180,15 +200,21 @@ SCALES: dict[str, float] = {
     "trillions": 1e12,
     "trilion": 1e12,
     "tn": 1e12,
+    "bln": 1e9,
+    "tln": 1e12,
+    "mln": 1e6,
+    "t": 1e12,
     "lakh": 1e5,
     "crore": 1e7,
 }
 
 #: Short scale words that only count as scales next to money ("$5m", "HK$2bn", "3k").
-SHORT_SCALES: frozenset[str] = frozenset({"k", "m", "mn", "mil", "b", "bn", "tn"})
+SHORT_SCALES: frozenset[str] = frozenset({"k", "m", "mn", "mil", "b", "bn", "tn", "t"})
 
 UNITS_0_19: dict[str, int] = {
     "zero": 0,
+    "nought": 0,
+    "naught": 0,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -228,7 +254,7 @@ WORD_SCALES: dict[str, int] = {
     "trillion": 1_000_000_000_000,
 }
 #: Counting nouns: "a dozen", "two dozen", "a score of".
-COUNT_NOUNS: dict[str, int] = {"dozen": 12, "score": 20}
+COUNT_NOUNS: dict[str, int] = {"dozen": 12, "dozens": 12, "score": 20}
 
 ORDINAL_WORDS: dict[str, int] = {
     "first": 1,
@@ -404,6 +430,14 @@ QUANTITY_UNITS: dict[str, str] = {
     "millilitres": "milliliter",
     "milliliters": "milliliter",
     "ml": "milliliter",
+    "tablespoons": "tablespoon",
+    "tablespoon": "tablespoon",
+    "tbsp": "tablespoon",
+    "teaspoons": "teaspoon",
+    "teaspoon": "teaspoon",
+    "tsp": "teaspoon",
+    "cups": "cup",
+    "cup": "cup",
     "gallons": "gallon",
     "gallon": "gallon",
     "gigawatts": "gigawatt",
@@ -444,6 +478,11 @@ QUANTITY_UNITS: dict[str, str] = {
     "℃": "degree_Celsius",
     "℉": "degree_Fahrenheit",
     "kelvin": "kelvin",
+    "° celsius": "degree_Celsius",
+    "° fahrenheit": "degree_Fahrenheit",
+    "° c": "degree_Celsius",
+    "° f": "degree_Fahrenheit",
+    "°": "degree",
 }
 #: Units that must touch the number or follow it with a space AND never stand for a word
 #: ("g", "l", "ha", "mi", "m" are English words or scale words too).
@@ -550,6 +589,7 @@ METRIC_STOPWORDS: frozenset[str] = word_set("""
     there here then up down out off more less most least very not no only just both all some any other another
     same between among amongst within during since until till before after against along upon toward towards
     plus minus versus vs respectively etc i.e e.g approximately nearly almost around roughly
+    today yesterday tomorrow now currently annually yearly monthly daily each altogether overall
     """)
 
 #: Determiners and adjectives dropped from the front of a metric ("a dedicated professional cadre").
