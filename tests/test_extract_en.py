@@ -126,9 +126,9 @@ def find(claims: list[Claim], text: str) -> Claim:
         ("Fewer than 30 firms applied.", "Fewer than 30 firms", "count", 30, None, 30, "under"),
         ("No more than 12 seats remain.", "No more than 12 seats", "count", 12, None, 12, "at_most"),
         ("The scheme admits 2,000+ students.", "2,000+ students", "count", 2000, 2000, None, "at_least"),
-        ("Each team has between 10 and 20 members.", "between 10 and 20 members", "count", 10, 9.5, 20.5, "range"),
-        ("We expect 4,000–5,000 visitors.", "4,000–5,000 visitors", "count", 4000, 3950, 5050, "range"),
-        ("Classes take 10 to 20 students.", "10 to 20 students", "count", 10, 9.5, 20.5, "range"),
+        ("Each team has between 10 and 20 members.", "between 10 and 20 members", "count", 15, 9.5, 20.5, "range"),
+        ("We expect 4,000–5,000 visitors.", "4,000–5,000 visitors", "count", 4500, 3950, 5050, "range"),
+        ("Classes take 10 to 20 students.", "10 to 20 students", "count", 15, 9.5, 20.5, "range"),
     ],
 )
 def test_counts(sentence: str, text: str, kind: str, value: float, lower: Any, upper: Any, qualifier: str) -> None:
@@ -251,8 +251,10 @@ def test_ratios() -> None:
 def test_fractions() -> None:
     claim = only("One-third of onsite companies' founders come from abroad.")
     assert (claim.kind, claim.unit, round(float(claim.value or 0), 2)) == ("percent", "%", 33.33)
-    assert "fraction" in claim.flags
+    assert {"fraction", "share"} <= set(claim.flags) and claim.metric == "onsite companies' founders"
     assert round(float(only("Two-thirds of members agreed.").value or 0), 2) == 66.67
+    claim = only("The probability is exactly one eighth.")
+    assert (claim.kind, claim.value) == ("ratio", 0.125)
 
 
 def test_ordinals() -> None:
@@ -376,12 +378,13 @@ def test_no_roentgen() -> None:
         ("Sales rose in Q3 2025.", "Q3 2025", "2025-07/2025-09", "2025-07-01", "2025-09-30"),
         ("Sales rose in the first half of 2024.", "first half of 2024", "2024-01/2024-06", "2024-01-01", "2024-06-30"),
         ("The workshops were completed in end-2024 for tenants.", "end-2024", "2024-12", "2024-12-01", "2024-12-31"),
-        ("It will be completed in mid-2025.", "mid-2025", "2025", "2025-05-01", "2025-08-31"),
+        ("It will be completed in mid-2025.", "mid-2025", "2025", "2025-04-01", "2025-09-30"),
         ("It was revamped at the end of 2019.", "end of 2019", "2019-12", "2019-12-01", "2019-12-31"),
-        ("It launched in early 2024.", "early 2024", "2024", "2024-01-01", "2024-04-30"),
+        ("It launched in early 2024.", "early 2024", "2024", "2024-01-01", "2024-03-31"),
         ("The deduction applies on or after April 1, 2018.", "April 1, 2018", "2018-04-01", "2018-04-01", "2018-04-01"),
-        ("Initiatives outlined in the 2021-2022 Budget.", "2021-2022", "2021/2022", "2021-01-01", "2022-12-31"),
-        ("Measures outlined in the 2021-22 Budget.", "2021-22", "2021/2022", "2021-01-01", "2022-12-31"),
+        ("Initiatives outlined in the 2021-2022 Budget.", "2021-2022", "2021-04/2022-03", "2021-04-01", "2022-03-31"),
+        ("Measures outlined in the 2021-22 Budget.", "2021-22", "2021-04/2022-03", "2021-04-01", "2022-03-31"),
+        ("Targets for 2020-2025 were set.", "2020-2025", "2020/2025", "2020-01-01", "2025-12-31"),
         ("I'll go back 04th Jan 2019.", "04th Jan 2019", "2019-01-04", "2019-01-04", "2019-01-04"),
         ("Is this a valid date? 2015-12", "2015-12", "2015-12", "2015-12-01", "2015-12-31"),
         ("I'll go back 02/22/2016", "02/22/2016", "2016-02-22", "2016-02-22", "2016-02-22"),
@@ -653,3 +656,21 @@ def test_last_quarter_without_year_is_not_q4() -> None:
 
 def test_figure_only_document() -> None:
     assert [c.value for c in claims_of("1 234 567")] == [1234567]
+
+
+def test_month_without_year_takes_the_document_date() -> None:
+    text = "The academy was first introduced last October. A new centre was launched in January to serve."
+    claims = [c for c in claims_of(text, date="2021-02-24") if c.kind == "date"]
+    assert [(c.location.text, c.value) for c in claims] == [("October", "2020-10"), ("January", "2021-01")]
+    assert claims_of("It may rise in may.") == []
+
+
+def test_slogans_and_hotlines_are_not_figures() -> None:
+    assert claims_of("Promote “one zone, two parks” under “one country, two systems”.") == []
+    assert claims_of('It will expedite the "1 to N" transformation.') == []
+    assert claims_of("Call our hotline on 2811 8898 for booking enquiries.") == []
+
+
+def test_possessive_before_a_number_is_not_a_name() -> None:
+    claim = only("HKSTP’s three key values drive growth.")
+    assert (claim.value, claim.metric) == (3, "key values")

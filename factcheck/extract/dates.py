@@ -6,9 +6,11 @@ intervals ("2025-01/2025-03" for the first quarter of 2025, "2021/2022" for the
 2021-22 fiscal year).  ``lower``/``upper`` are the first and last day covered.
 
 Documented choices for vague parts of a period:
-- "end-2024", "end of 2024", "late 2024" (end) -> December 2024 (value "2024-12");
-  "late 2024" -> September..December; "early 2024" -> January..April;
-  "mid-2025" -> May..August; "beginning/start of 2024" -> January.
+- "end-2024", "end of 2024" -> December 2024 (value "2024-12"); "late 2024" -> October..December;
+  "early 2024" -> January..March; "mid-2025" -> April..September (the middle two quarters);
+  "beginning/start of 2024" -> January.
+- A fiscal year written "2021-22" or "2021-2022" runs from April to March (Hong Kong, the UK,
+  India, Japan): value "2021-04/2022-03"; a longer span ("2020-2025") is whole calendar years.
 - "end of October 2024", "end-May 2024", "early/mid/late October" -> that month.
 - A day or month without a year ("June 30", "the first quarter") takes the year of the
   sentence, else of the document's date; with neither, the value is "XXXX-06-30"
@@ -24,9 +26,13 @@ from dataclasses import dataclass
 
 from factcheck.extract.patterns_en import MONTHS
 
-_MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
-_MONTH = r"(?P<month>" + "|".join(_MONTH_NAMES) + r")\.?"
-_MONTH2 = r"(?P<month2>" + "|".join(_MONTH_NAMES) + r")\.?"
+# Full names never take a dot ("October." ends a sentence); abbreviations may ("Sept. 2024").
+_MONTH_NAMES = "|".join(
+    f"{name}\\.?" if len(name) <= 4 and name not in ("may", "june", "july") else name
+    for name in sorted(MONTHS, key=len, reverse=True)
+)
+_MONTH = r"(?P<month>" + _MONTH_NAMES + r")"
+_MONTH2 = r"(?P<month2>" + _MONTH_NAMES + r")"
 _YEAR = r"(?P<year>(?:1\d|20)\d\d)(?![\d%]|\.\d|,\d{3})"
 _YEAR2 = r"(?P<year2>(?:1\d|20)\d\d)(?![\d%]|\.\d|,\d{3})"
 _DAYWORD = (
@@ -120,6 +126,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("my", r"(?<![\w])" + _MONTH + r"\s*,?\s+" + _YEAR),
         # 2015-12
         ("ym", r"(?<![\w.-])(?P<year>(?:19|20)\d\d)-(?P<mnum>0[1-9]|1[0-2])(?![\w-]|\.\d)"),
+        # in January, last October, since March (no year; capitalised)
+        (
+            "m",
+            r"(?<![\w])(?P<rel>last|this|next|in|since|from|until|till|by|during|early|late|mid|(?:the\s+)?end\s+of|"
+            r"(?:the\s+)?beginning\s+of)[\s-]+" + _MONTH + r"(?![\w]|\s*,?\s*\d)",
+        ),
         # June 30, Jan 2nd (no year)
         ("md", r"(?<![\w])" + _MONTH + r"\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:,.]\d|\d|\s*(?:%|per\s?cent))"),
         # 30 June, 22nd of April (no year)
@@ -188,10 +200,10 @@ def _interval_value(year: int | None, first: int, last: int) -> tuple[str, str |
 
 _PART_MONTHS = {
     "end": (12, 12),
-    "late": (9, 12),
-    "early": (1, 4),
-    "mid": (5, 8),
-    "middle": (5, 8),
+    "late": (10, 12),
+    "early": (1, 3),
+    "mid": (4, 9),
+    "middle": (4, 9),
     "beginning": (1, 1),
     "start": (1, 1),
 }
@@ -230,6 +242,16 @@ def _build(name: str, match: re.Match[str], context_year: int | None) -> DateMat
     if name in ("md", "dm", "quarter", "half") and year is None:
         year = context_year
         from_context = year is not None
+    if name == "m":
+        month = _month_number(groups.get("month"))
+        word = groups["month"]
+        if month is None or not word[0].isupper() or len(word.rstrip(".")) < 3:
+            return None
+        start = match.start("month")
+        if context_year is None:
+            return DateMatch(start, end, f"XXXX-{month:02d}", None, None, flags)
+        value, lower, upper = _month_value(context_year, month)
+        return DateMatch(start, end, value, lower, upper, ("year-from-context",), True)
     if name in ("ddmy", "mddy", "mmy"):
         assert year is not None
         month = _month_number(groups.get("month"))
@@ -334,9 +356,13 @@ def _build(name: str, match: re.Match[str], context_year: int | None) -> DateMat
         y2 = int(y2_text) if len(y2_text) == 4 else (y1 // 100) * 100 + int(y2_text)
         if y2 <= y1 or y2 - y1 > 30:
             return None
-        value = f"{y1:04d}/{y2:04d}"
-        flags = ("fiscal-year",) if y2 == y1 + 1 else ("year-range",)
-        return DateMatch(start, end, value, f"{y1:04d}-01-01", f"{y2:04d}-12-31", flags)
+        if len(y2_text) == 2 and y2 != y1 + 1:
+            return None  # "2015-32" is no fiscal year
+        if y2 == y1 + 1:
+            return DateMatch(
+                start, end, f"{y1:04d}-04/{y2:04d}-03", f"{y1:04d}-04-01", f"{y2:04d}-03-31", ("fiscal-year",)
+            )
+        return DateMatch(start, end, f"{y1:04d}/{y2:04d}", f"{y1:04d}-01-01", f"{y2:04d}-12-31", ("year-range",))
     return None
 
 
@@ -360,6 +386,8 @@ def find_dates(text: str, start: int, end: int, year_at: YearLookup, anchors: li
                 ):
                     continue
                 context_year = year_at(match.start()) if name in ("md", "dm", "quarter", "half") else None
+                if name == "m":
+                    context_year = year_at.for_month(match.start(), match.group("rel"), match.group("month"))
                 built = _build(name, match, context_year)
                 if built is not None:
                     found[match.span()] = built
@@ -389,11 +417,25 @@ def resolve_overlaps(found: list[DateMatch]) -> list[DateMatch]:
 class YearLookup:
     """The year a yearless date means at an offset: the sentence's year, else the document's."""
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]], document_year: int | None) -> None:
+    def __init__(
+        self, text: str, sentences: list[tuple[int, int]], document_year: int | None, document_month: int | None = None
+    ) -> None:
         self._text = text
         self._sentences = sentences
         self._starts = [start for start, _ in sentences]
         self._document_year = document_year
+        self._document_month = document_month
+
+    def for_month(self, offset: int, relation: str, month_word: str) -> int | None:
+        """The year of a month named without one: "last October" is the October before the document's
+        date, "next March" the one after; otherwise the sentence's year, else the document's."""
+        month = _month_number(month_word)
+        relation = relation.lower()
+        if relation in ("last", "next") and self._document_year is not None and self._document_month and month:
+            if relation == "last":
+                return self._document_year - (1 if month >= self._document_month else 0)
+            return self._document_year + (1 if month <= self._document_month else 0)
+        return self(offset)
 
     def __call__(self, offset: int) -> int | None:
         index = bisect.bisect_right(self._starts, offset) - 1

@@ -39,6 +39,7 @@ def extract_segment(document: Document, start: int, end: int, knowledge: Knowled
     nlp = pipeline.get_nlp(knowledge)
     context = _document_context(document, knowledge)
     document_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+    document_month = int(document.date[5:7]) if document.date and document.date[5:7].isdigit() else None
 
     sentences: list[tuple[int, int]] = []
 
@@ -46,7 +47,7 @@ def extract_segment(document: Document, start: int, end: int, knowledge: Knowled
         sentences.extend((s_start + start, s_end + start) for s_start, s_end in doc._.factcheck_sentences)
         words = [offset + start for offset in number_words]
         periods = [offset + start for offset in period_words]
-        return _scan(text, start, end, sentences, document_year, words, periods)
+        return _scan(text, start, end, sentences, document_year, document_month, words, periods)
 
     doc = pipeline.run(nlp, text[start:end], scan)
     found: list[Figure] = doc._.factcheck_claims
@@ -67,12 +68,13 @@ def _scan(
     end: int,
     sentences: list[tuple[int, int]],
     document_year: int | None,
+    document_month: int | None,
     number_words: list[int],
     period_words: list[int],
 ) -> list[Figure]:
     digit_runs = [match.start() for match in figures.DIGIT_RUN.finditer(text, start, end)]
     blocked = exclusions.blocked_spans(text, start, end, digit_runs)
-    year_at = dates.YearLookup(text, sentences, document_year)
+    year_at = dates.YearLookup(text, sentences, document_year, document_month)
     year_runs = [offset for offset in digit_runs if _YEAR_RUN.match(text, offset)]
     found: list[Figure] = []
     for match in dates.find_dates(text, start, end, year_at, sorted({*year_runs, *period_words})):
@@ -289,8 +291,8 @@ def _to_claim(
         lower, upper = figure.lower, figure.upper
     elif figure.kind in ("year", "ordinal", "ratio"):
         lower = upper = value
-    elif figure.qualifier == "range" and figure.high is not None and isinstance(value, (int, float)):
-        low_bounds = bounds(float(value), "exact", half_unit=figure.half_unit)
+    elif figure.qualifier == "range" and figure.high is not None and figure.low is not None:
+        low_bounds = bounds(figure.low, "exact", half_unit=figure.half_unit)
         high_bounds = bounds(figure.high, "exact", half_unit=figure.high_half_unit)
         lower, upper = low_bounds[0], high_bounds[1]
     elif isinstance(value, (int, float)):

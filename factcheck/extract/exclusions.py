@@ -31,6 +31,10 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    (
+        ("hotline", "call", "phone", "tel", "dial", "contact", "fax", "whatsapp", "sms", "enquir", "mobile"),
+        re.compile(r"(?<![\d,.])(?:\d{4}[ -]\d{4}|\d{3}[ -]\d{3}[ -]\d{4})(?![\d,])"),
+    ),
     (("(", "+"), re.compile(r"(?:\(\+?\d{2,4}\)|\+\d{1,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?:[\s-]?\d{2,4})?")),
     # standards and specifications: "ISO/IEC 27001:2022", "IEEE 802.11", "RFC 2616"
     (

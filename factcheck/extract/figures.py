@@ -27,6 +27,7 @@ from factcheck.extract.patterns_en import (
     QUANTITY_UNITS,
     SCALES,
     SHORT_SCALES,
+    SPACED_AMBIGUOUS_UNITS,
 )
 
 
@@ -52,6 +53,7 @@ class Figure:
     core_start: int = 0
     half_unit: float = 0.0
     below_only: bool = False
+    low: float | None = None  # lower end of a range
     high: float | None = None  # upper end of a range
     high_half_unit: float = 0.0
     form: str = "digits"
@@ -101,7 +103,7 @@ VULGAR_FRACTIONS: dict[str, float] = {
     "⅞": 7 / 8,
 }
 #: "/4" right after a numerator, or " 1/2" after a whole number; denominators that fractions use.
-_DIGIT_FRACTION = re.compile(r"(?:[ \u00a0](?P<num>\d{1,2}))?/(?P<den>2|3|4|5|6|8|10|12|16|32|64|100)(?![\d/])")
+_DIGIT_FRACTION = re.compile(r"(?:[ \u00a0](?P<num>\d{1,2}))?/(?P<den>2|3|4|5|6|8|10|16|32|64|100)(?![\d/])")
 #: "1.3e6", "12.32e+14", "1.3x10^6", "2.48×10−5".
 _EXPONENT = re.compile(r"(?:[eE]|\s?[x×]\s?10\^?)(?P<power>[+\-−]?\d{1,3})(?![\w.])")
 _LEADING_POINT = re.compile(r"\.\d+(?![\d.,])")
@@ -149,7 +151,13 @@ ORDINAL_SUFFIX = re.compile(r"(?P<suffix>(?:st|nd|rd|th)+)(?![a-z])", re.I)
 CURRENCY_AFTER = re.compile(r"\s?(?P<cur>" + _alternation(list(CURRENCY_SUFFIXES)) + r")(?![a-z])", re.I)
 _UNIT_WORDS = [unit for unit in QUANTITY_UNITS if unit not in AMBIGUOUS_UNITS]
 UNIT_AFTER = re.compile(r"(?:\s?-\s?|\s?)(?P<unit>" + _alternation(_UNIT_WORDS) + r")(?![a-z²³/])", re.I)
-AMBIGUOUS_UNIT_AFTER = re.compile(r"(?P<unit>" + _alternation(sorted(AMBIGUOUS_UNITS)) + r")(?![\w])")
+AMBIGUOUS_UNIT_AFTER = re.compile(
+    r"(?:(?P<unit>"
+    + _alternation(sorted(AMBIGUOUS_UNITS))
+    + r")|[ \u00a0](?P<spaced>"
+    + _alternation(sorted(SPACED_AMBIGUOUS_UNITS))
+    + r"))(?![\w])"
+)
 METER_AFTER = re.compile(r"m(?![\w²³])")
 DURATION_AFTER = re.compile(
     r"(?:\s?-\s?|\s+)(?:(?:"
@@ -332,7 +340,8 @@ def _read_unit(text: str, pos: int, limit: int, currency: str | None, core: _Cor
         # Short units that are also words ("g", "ha", "mm") only when they touch the number ("75ml", "5kg").
         match = AMBIGUOUS_UNIT_AFTER.match(text, end)
         if match is not None and match.end() <= limit:
-            return _Unit(match.end(), "quantity", unit=QUANTITY_UNITS[match.group("unit").lower()])
+            written_unit = (match.group("unit") or match.group("spaced")).lower()
+            return _Unit(match.end(), "quantity", unit=QUANTITY_UNITS[written_unit])
         match = METER_AFTER.match(text, end)
         if match is not None and match.end() <= limit:
             return _Unit(match.end(), "quantity", unit="meter")
@@ -461,12 +470,16 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
     if unit.kind == "money":
         figure.currency = unit.currency or None
     if core.fraction and unit.kind == "count":
-        # "one-third of founders", "1/4 of": a share of a whole, as a percentage.
-        figure.kind = "percent"
-        figure.unit = "%"
-        value = round(core.value * 100, 6)
-        figure.flags.extend(("fraction", "share"))
+        figure.flags.append("fraction")
         figure.half_unit = 0.0
+        if _SHARE_OF.match(text, unit.end, limit):
+            # "one-third of founders", "1/4 of the budget": a share of a whole, as a percentage (33.3, 25).
+            figure.kind = "percent"
+            figure.unit = "%"
+            value = float(f"{core.value * 100:.12g}")
+            figure.flags.append("share")
+        else:
+            figure.kind = "ratio"  # "one eighth", "½": the fraction itself (0.125, 0.5)
     elif unit.kind == "count":
         if core.form == "digits" and "." in core.written and unit.scale == 1.0 and _name_before(text, figure_start):
             return None  # "Hong Kong 2.0": a version
@@ -476,8 +489,10 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
             figure.half_unit = 0.0
             if _name_before(text, figure_start):
                 figure.flags.append("year-name")
-        elif _name_before(text, figure_start):
+        elif core.form == "digits" and _name_before(text, figure_start):
             return None  # "Cyberport 5", "Phase 3", "Batch 1 of Stage 2": a name, not a figure
+        elif _slogan(text, figure_start, core):
+            return None  # "one country, two systems", "the "1 to N" transformation": wording, not a figure
         elif core.form == "digits" and _list_number(text, figure_start, core.end):
             return None
         else:
@@ -536,7 +551,8 @@ def _read_range(text: str, figure: Figure, limit: int, currency: str | None) -> 
         figure.unit = unit.unit
         if unit.kind == "money":
             figure.currency = unit.currency or None
-    figure.value = _tidy(low)
+    figure.value = _tidy((low + high) / 2)  # a range's value is its midpoint; lower/upper carry the ends
+    figure.low = low
     figure.half_unit = low_half
     figure.high = high
     figure.high_half_unit = rounding_half_unit(core.written, unit.scale) if core.written else 0.0
@@ -607,7 +623,21 @@ def _name_before(text: str, pos: int) -> bool:
     lowered = word.lower()
     if lowered in NAME_STOPWORDS or lowered in MONTHS or lowered.rstrip("s") in NAME_STOPWORDS:
         return False
-    return not lowered.endswith("ly")  # "Approximately", "Currently"
+    # "Approximately 10", and possessives ("HKSTP's 3 parks") are not names with numbers.
+    return not lowered.endswith(("ly", "'s", "’s"))
+
+
+_SHARE_OF = re.compile(r"\s+of\b", re.I)
+#: "one zone, two parks": the second half of a parallel slogan.
+_SLOGAN_BEFORE = re.compile(r"(?<![\w])one\s+[a-z]+,\s*$", re.I)
+#: '"1 to N"': a number in quotes that leads to a letter.
+_QUOTED_TO_LETTER = re.compile(r"\s+to\s+[A-Z]\b")
+
+
+def _slogan(text: str, start: int, core: _Core) -> bool:
+    if core.form == "words":
+        return _SLOGAN_BEFORE.search(text, max(0, start - 30), start) is not None
+    return start > 0 and text[start - 1] in "\"“‘'" and _QUOTED_TO_LETTER.match(text, core.end) is not None
 
 
 def _count_context(text: str, start: int, end: int) -> bool:

@@ -410,6 +410,7 @@ QUANTITY_UNITS: dict[str, str] = {
     "g": "gram",
     "milligrams": "milligram",
     "mg": "milligram",
+    "t": "metric_ton",
     "tonnes": "metric_ton",
     "tonne": "metric_ton",
     "metric tons": "metric_ton",
@@ -489,6 +490,9 @@ QUANTITY_UNITS: dict[str, str] = {
 AMBIGUOUS_UNITS: frozenset[str] = frozenset(
     {"g", "l", "mi", "ha", "in", "oz", "mb", "gb", "tb", "ft", "yd", "kg", "mm"}
 )
+
+#: Of those, the ones that may also follow the number after one space ("5 ft", "3 to 4 L"), case as written.
+SPACED_AMBIGUOUS_UNITS: frozenset[str] = frozenset({"g", "mi", "oz", "ft", "yd", "kg", "mm", "t", "L", "lb", "lbs"})
 
 MONTHS: dict[str, int] = {
     "january": 1,
