@@ -611,6 +611,13 @@ def test_claim_ids_unique_and_sentences() -> None:
         ("Its GDP is $2.174T.", "$2.174T", "money", 2_174_000_000_000),
         ("Revenue was 10 bln units.", "10 bln units", "count", 10_000_000_000),
         ("The rate is .08 today.", ".08", "count", 0.08),
+        ("The answer is twenty-three fifths.", "twenty-three fifths", "ratio", 4.6),
+        ("It is one twenty-fifth.", "one twenty-fifth", "ratio", 0.04),
+        ("The value was forty two and a third.", "forty two and a third", "count", 42 + 1 / 3),
+        ("The number is five billion and three quarters.", "five billion and three quarters", "count", 5_750_000_000),
+        ("They raised half a million.", "half a million", "count", 500_000),
+        ("We ordered three hundred and two dozen eggs.", "three hundred and two dozen eggs", "count", 324),
+        ("The reading was nought point eleven.", "nought point eleven", "count", 0.11),
     ],
 )
 def test_more_number_forms(sentence: str, text: str, kind: str, value: float) -> None:
@@ -674,3 +681,24 @@ def test_slogans_and_hotlines_are_not_figures() -> None:
 def test_possessive_before_a_number_is_not_a_name() -> None:
     claim = only("HKSTP’s three key values drive growth.")
     assert (claim.value, claim.metric) == (3, "key values")
+
+
+def test_article_ordinals_are_not_fractions() -> None:
+    assert claims_of("He was a third party to it.") == []
+    assert only("A third of the budget went to research.").value == pytest.approx(100 / 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("I'll go back on black friday 2010.", "black friday 2010", "2010-11-26"),
+        ("It opened on Christmas Day 2024.", "Christmas Day 2024", "2024-12-25"),
+        ("monday, jan twenty two, 2018", "jan twenty two, 2018", "2018-01-22"),
+        ("On 2016 10 16, the conference started.", "2016 10 16", "2016-10-16"),
+        ("Is this a valid date? 12-2015", "12-2015", "2015-12"),
+        ("I'll go back 05/05/89", "05/05/89", "1989-05-05"),
+    ],
+)
+def test_more_date_forms(sentence: str, text: str, value: str) -> None:
+    claim = find(claims_of(sentence), text)
+    assert (claim.location.text, claim.kind, claim.value) == (text, "date", value)

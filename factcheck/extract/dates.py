@@ -24,7 +24,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.patterns_en import MONTHS
+from factcheck.extract import numbers
+from factcheck.extract.patterns_en import HOLIDAYS, MONTHS
 
 # Full names never take a dot ("October." ends a sentence); abbreviations may ("Sept. 2024").
 _MONTH_NAMES = "|".join(
@@ -38,7 +39,9 @@ _YEAR2 = r"(?P<year2>(?:1\d|20)\d\d)(?![\d%]|\.\d|,\d{3})"
 _DAYWORD = (
     r"(?P<dayword>(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
-    r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+    r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
+    r"(?:twenty|thirty)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _ORD = r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
@@ -124,6 +127,20 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # November 2015, December\n2022, Sept. 2024
         ("my", r"(?<![\w])" + _MONTH + r"\s*,?\s+" + _YEAR),
+        # 05/05/89, 3-7-07: two-digit years (19xx from 30 up, else 20xx)
+        ("dmy_yy", r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<yy>\d{2})(?![\w/.-]|\.\d)"),
+        # 12-2015, 12/2015
+        ("my_num", r"(?<![\w./-])(?P<mnum>0?[1-9]|1[0-2])[-/](?P<year>(?:19|20)\d\d)(?![\w/-]|\.\d)"),
+        # 2016 10 16
+        ("ymd_spaced", r"(?<![\w.,])(?P<year>(?:19|20)\d\d) (?P<mnum>0?[1-9]|1[0-2]) (?P<day>[0-3]?\d)(?![\w.]|,\d)"),
+        # Christmas Day 2024, black friday 2010, earth day 2010
+        (
+            "holiday",
+            r"(?<![\w])(?P<holiday>"
+            + "|".join(sorted((h.replace(" ", r"\s+").replace("'", "['’]?") for h in HOLIDAYS), key=len, reverse=True))
+            + r")(?:\s+of)?\s*,?\s*"
+            + _YEAR,
+        ),
         # 2015-12
         ("ym", r"(?<![\w.-])(?P<year>(?:19|20)\d\d)-(?P<mnum>0[1-9]|1[0-2])(?![\w-]|\.\d)"),
         # in January, last October, since March (no year; capitalised)
@@ -231,6 +248,30 @@ _ORDINAL_DAY.update({f"twenty {word}": 20 + number for word, number in list(_ORD
 _ORDINAL_DAY.update({"thirtieth": 30, "thirty first": 31})
 
 
+def _day_number(words: str) -> int:
+    """A day written in words: "twenty-second" -> 22, "twenty two" -> 22."""
+    key = re.sub(r"[\s-]+", " ", words.lower())
+    return _ORDINAL_DAY.get(key) or int(numbers.words_value(key) or 0)
+
+
+def _holiday(written: str, year: int) -> tuple[int, int] | None:
+    """(month, day) of a named holiday in ``year``; floating ones are computed."""
+    key = re.sub(r"[’']", "", re.sub(r"\s+", " ", written.lower()))
+    rule = HOLIDAYS.get(key)
+    if rule is None:
+        return None
+    month, day = rule
+    if day > 0:
+        return month, day
+    # A negative day is "the nth Thursday": -4 -> fourth Thursday (US Thanksgiving), -5 -> the Friday after it.
+    thursdays = [week[3] for week in calendar.monthcalendar(year, month) if week[3]]
+    if day == -4:
+        return month, thursdays[3]
+    if day == -5:
+        return month, thursdays[3] + 1
+    return None
+
+
 def _build(name: str, match: re.Match[str], context_year: int | None) -> DateMatch | None:
     groups = match.groupdict()
     start, end = match.span()
@@ -281,23 +322,30 @@ def _build(name: str, match: re.Match[str], context_year: int | None) -> DateMat
         return DateMatch(
             start, end, f"{year:04d}/{last_year:04d}", f"{year:04d}-01-01", f"{last_year:04d}-12-31", flags
         )
-    if name in ("ymd", "dmy", "mdy", "md", "dm", "wdmy", "mwdy"):
+    if name == "holiday":
+        assert year is not None
+        day_of = _holiday(groups["holiday"], year)
+        if day_of is None:
+            return None
+        value, lower, upper = _day_value(year, day_of[0], day_of[1])
+        return DateMatch(start, end, value, lower, upper, ("holiday",))
+    if name in ("ymd", "dmy", "mdy", "md", "dm", "wdmy", "mwdy", "ymd_spaced"):
         month = _month_number(groups.get("month")) or (int(groups["mnum"]) if groups.get("mnum") else None)
         if month is None:
             return None
         if name in ("md", "dm") and not _is_capital_month(match):
             return None
-        day = (
-            _ORDINAL_DAY.get(re.sub(r"[\s-]+", " ", groups["dayword"].lower()), 0)
-            if groups.get("dayword")
-            else int(groups["day"])
-        )
+        day = _day_number(groups["dayword"]) if groups.get("dayword") else int(groups["day"])
         if not _valid_day(year, month, day):
             return None
         value, lower, upper = _day_value(year, month, day)
         return DateMatch(start, end, value, lower, upper, flags, from_context)
-    if name == "dmy_num":
+    if name in ("dmy_num", "dmy_yy"):
         a, b = int(groups["a"]), int(groups["b"])
+        if name == "dmy_yy":
+            yy = int(groups["yy"])
+            year = (1900 if yy >= 30 else 2000) + yy
+            flags = ("two-digit-year",)
         assert year is not None
         if a > 12 and _valid_day(year, b, a):
             day, month = a, b
@@ -306,12 +354,12 @@ def _build(name: str, match: re.Match[str], context_year: int | None) -> DateMat
         elif _valid_day(year, b, a):
             day, month = a, b  # day first, as Hong Kong, the UK and most of the world write it
             if a != b:
-                flags = ("ambiguous-date",)
+                flags = (*flags, "ambiguous-date")
         else:
             return None
         value, lower, upper = _day_value(year, month, day)
         return DateMatch(start, end, value, lower, upper, flags)
-    if name in ("my", "ym"):
+    if name in ("my", "ym", "my_num"):
         month = _month_number(groups.get("month")) or (int(groups["mnum"]) if groups.get("mnum") else None)
         if month is None or year is None:
             return None

@@ -27,6 +27,8 @@ from factcheck.model import Claim, Document
 _CONTEXT_CACHE: OrderedDict[tuple[str, str, str], attribution.DocumentContext] = OrderedDict()
 _CAPITALISED_RUN = re.compile(r"(?<![\w])[A-Z][\w&'’-]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][\w&'’-]*){1,7}")
 _YEAR_RUN = re.compile(r"(?:1\d|20)\d\d(?!\d)")
+#: "05/05/89": a date with a two-digit year has no year run to anchor it.
+_SHORT_DATE = re.compile(r"[0-3]?\d[/.-][01]?\d[/.-]\d\d(?!\d)")
 #: rapidfuzz score (0-100) above which a capitalised name is a near miss of a known alias.
 FUZZY_CUTOFF = 90.0
 
@@ -75,7 +77,7 @@ def _scan(
     digit_runs = [match.start() for match in figures.DIGIT_RUN.finditer(text, start, end)]
     blocked = exclusions.blocked_spans(text, start, end, digit_runs)
     year_at = dates.YearLookup(text, sentences, document_year, document_month)
-    year_runs = [offset for offset in digit_runs if _YEAR_RUN.match(text, offset)]
+    year_runs = [offset for offset in digit_runs if _YEAR_RUN.match(text, offset) or _SHORT_DATE.match(text, offset)]
     found: list[Figure] = []
     for match in dates.find_dates(text, start, end, year_at, sorted({*year_runs, *period_words})):
         if _overlaps(blocked, match.start, match.end):

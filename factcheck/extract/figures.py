@@ -19,8 +19,10 @@ from factcheck.extract.patterns_en import (
     CURRENCY_SUFFIXES,
     DURATION_ADJECTIVES,
     DURATION_UNITS,
+    FRACTION_DENOMINATORS,
     MONTHS,
     NAME_STOPWORDS,
+    ORDINAL_WORDS,
     PERCENT_WORDS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
@@ -107,18 +109,37 @@ _DIGIT_FRACTION = re.compile(r"(?:[ \u00a0](?P<num>\d{1,2}))?/(?P<den>2|3|4|5|6|
 #: "1.3e6", "12.32e+14", "1.3x10^6", "2.48×10−5".
 _EXPONENT = re.compile(r"(?:[eE]|\s?[x×]\s?10\^?)(?P<power>[+\-−]?\d{1,3})(?![\w.])")
 _LEADING_POINT = re.compile(r"\.\d+(?![\d.,])")
-#: "and a half", "and a quarter", "and three quarters" after a whole number.
-_AND_A_HALF = re.compile(r"\s+and\s+(?P<num>a|one|two|three)\s+(?P<den>half|quarters?|thirds?)\b", re.I)
-#: "point seven one", "point nought four": decimals read out.
-_POINT_WORDS = re.compile(
-    r"\s+point(?P<digits>(?:\s+(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine))+)\b", re.I
+#: "and a half", "and a quarter", "and three quarters", "and a quarter million" after a whole number.
+_AND_A_HALF = re.compile(
+    r"\s+and\s+(?P<num>a|one|two|three|four|five|six|seven|eight|nine)\s+(?P<den>half|halves|quarters?|thirds?|"
+    + "|".join(
+        sorted((word for word in numbers.PLURAL_ORDINALS if word not in ("firsts", "seconds")), key=len, reverse=True)
+    )
+    + r"|"
+    + "|".join(sorted((word for word in ORDINAL_WORDS if word not in ("first", "second")), key=len, reverse=True))
+    + r")(?:\s+(?P<scale>thousand|million|billion|trillion))?\b",
+    re.I,
 )
+_AND = re.compile(r"\s+and\s+", re.I)
+#: What may follow "a third" when it is a fraction: "of", or the end of the sentence.
+_FRACTION_END = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.I)
+_AND_ARTICLE = re.compile(r"\band\s+an?\b", re.I)
+_HALF_MILLION = re.compile(r"(?P<part>half|quarter)\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion)\b", re.I)
+_PLURAL_DENOMINATOR = re.compile(
+    r"[\s-]+(?P<den>" + "|".join(sorted(numbers.PLURAL_ORDINALS, key=len, reverse=True)) + r")\b", re.I
+)
+_TRAILING_TENS = re.compile(r"(?<=\s)(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$", re.I)
+#: "point seven one", "point nought four": decimals read out.
+_POINT_WORDS = re.compile(r"\s+point(?P<digits>\s+" + numbers.WORD_NUMBER.pattern + r")", re.I)
 _DIGIT_WORDS = {"zero": "0", "nought": "0", "naught": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
                 "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
 
 
 def _and_fraction(match: re.Match[str]) -> float:
-    return numbers.fraction_value(match.group("num"), match.group("den"))
+    numerator = numbers.number_word_value(match.group("num")) or 1
+    den = match.group("den").lower()
+    denominator = FRACTION_DENOMINATORS.get(den) or numbers.PLURAL_ORDINALS.get(den) or ORDINAL_WORDS.get(den) or 1
+    return numerator / denominator
 
 
 #: Characters that, right before a digit, make it the middle of a token ("I1&T", "3.5", "24/7", "#5", "COVID-19").
@@ -127,7 +148,7 @@ _MINUS_BEFORE = re.compile(r"(?<![\w])(?:minus|negative)\s+$", re.I)
 _A_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.I)
 #: Words that take "a"/"an" as their number: "a dozen", "a hundred", "a quarter".
 _TAKES_ARTICLE = re.compile(
-    r"(?:hundred|thousand|million|billion|trillion|dozen|half|quarter|third|fifth|tenth)\b", re.I
+    r"(?:hundred|thousand|million|billion|trillion|dozen|half|quarter|(?!first|second)[a-z]+(?:th|rd))\b", re.I
 )
 
 #: The start of a range's second figure ("–5,000", "to $100 million"), right after the joining word.
@@ -254,15 +275,39 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
             if len(suffix.group("suffix")) > 2:
                 core.malformed = True
         return core
+    part_of_scale = _HALF_MILLION.match(text, pos, limit)
+    if part_of_scale is not None:  # "half a million", "quarter million"
+        part = 0.5 if part_of_scale.group("part").lower() == "half" else 0.25
+        scale = numbers.number_word_value(part_of_scale.group("scale")) or 1
+        return _Core(pos, part_of_scale.end(), part * scale, "", "words")
     for form in WORD_FORMS:
         match = form.match(text, pos)
         if match is None or match.end() > limit:
             continue
         surface = match.group(0)
         if form is numbers.WORD_FRACTION:
+            article = match.group("num").lower() in ("a", "an")
+            if (
+                article
+                and match.group("den").lower() not in ("half", "quarter")
+                and not _FRACTION_END.match(text, match.end())
+            ):
+                return None  # "a third party", "a fourth time": not a fraction
             value = numbers.fraction_value(match.group("num"), match.group("den"))
             return _Core(pos, match.end(), value, "", "words", fraction=True)
         if form is numbers.WORD_ORDINAL:
+            if _AND_ARTICLE.search(surface):
+                continue  # "forty two and a third": a number and a fraction, below
+            head, _, _last = surface.rpartition(" ")
+            if (
+                head.lower() in ("a", "an", "one")
+                and not surface.lower().endswith(("first", "second"))
+                and _FRACTION_END.match(text, match.end())
+            ):
+                # "a hundredth", "one twenty-fifth": a fraction with that denominator.
+                denominator = numbers.ordinal_words_value(surface.split(None, 1)[1])
+                if denominator:
+                    return _Core(pos, match.end(), 1 / denominator, "", "words", fraction=True)
             ordinal = numbers.ordinal_words_value(surface)
             if ordinal is None:
                 continue
@@ -272,16 +317,45 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
         if words_value is None:
             continue
         end = pos + len(surface)
-        half = _AND_A_HALF.match(text, end, limit)
-        if half is not None:
-            return _Core(pos, half.end(), words_value + _and_fraction(half), "", "words")
-        point = _POINT_WORDS.match(text, end, limit)
-        if point is not None and words_value < 1000:
-            decimals = "".join(_DIGIT_WORDS[word.lower()] for word in point.group("digits").split())
-            written = f"{int(words_value)}.{decimals}"
-            return _Core(pos, point.end(), float(written), written, "words")
-        return _Core(pos, end, words_value, str(int(words_value)), "words")
+        return _words_tail(text, pos, end, surface, words_value, limit)
     return None
+
+
+def _words_tail(text: str, pos: int, end: int, surface: str, words_value: float, limit: int) -> _Core:
+    """What may follow a run of number words: "and a half", "point seven one", "fifths"."""
+    for joint in _AND.finditer(surface):
+        if _AND_A_HALF.match(text, pos + joint.start(), limit):
+            # "five billion and three quarters": the "and" starts a fraction, not more of the number.
+            surface = surface[: joint.start()]
+            end = pos + joint.start()
+            words_value = numbers.words_value(surface) or words_value
+            break
+    half = _AND_A_HALF.match(text, end, limit)
+    if half is not None:
+        scale_word = half.group("scale")
+        scale = float(numbers.number_word_value(scale_word) or 1) if scale_word else numbers.last_scale(surface)
+        return _Core(pos, half.end(), words_value + _and_fraction(half) * scale, "", "words")
+    point = _POINT_WORDS.match(text, end, limit)
+    if point is not None and words_value < 1000:
+        tokens = point.group("digits").split()
+        if all(token.lower() in _DIGIT_WORDS for token in tokens):
+            decimals = "".join(_DIGIT_WORDS[token.lower()] for token in tokens)
+        else:
+            decimals = str(int(numbers.words_value(point.group("digits")) or 0))
+        written = f"{int(words_value)}.{decimals}"
+        return _Core(pos, point.end(), float(written), written, "words")
+    denominator = _PLURAL_DENOMINATOR.match(text, end, limit)
+    if denominator is not None:
+        # "twenty-three fifths" = 23/5; "twenty twenty fifths" = 20/25 (a spaced tens word joins the denominator).
+        numerator_text, denominator_value = surface, numbers.PLURAL_ORDINALS[denominator.group("den").lower()]
+        tens = _TRAILING_TENS.search(surface)
+        if tens is not None and tens.start() > 0:
+            numerator_text = surface[: tens.start()]
+            denominator_value += numbers.number_word_value(tens.group("tens")) or 0
+        numerator = numbers.words_value(numerator_text)
+        if numerator is not None and denominator_value:
+            return _Core(pos, denominator.end(), numerator / denominator_value, "", "words", fraction=True)
+    return _Core(pos, end, words_value, str(int(words_value)), "words")
 
 
 @dataclass(slots=True)

@@ -630,3 +630,24 @@ NUMBER_WORDS: tuple[str, ...] = (
 )
 #: Words that anchor a date without a year digit in them ("June 30", "the first quarter").
 PERIOD_WORDS: tuple[str, ...] = (*MONTHS, "sept.", "quarter", "half")
+
+#: Named days with a fixed date (month, day); a negative day is a rule computed per year (see dates.py).
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new years day": (1, 1),
+    "new year's day": (1, 1),
+    "valentines day": (2, 14),
+    "valentine's day": (2, 14),
+    "earth day": (4, 22),
+    "labour day": (5, 1),
+    "may day": (5, 1),
+    "halloween": (10, 31),
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new years eve": (12, 31),
+    "new year's eve": (12, 31),
+    "thanksgiving": (11, -4),
+    "thanksgiving day": (11, -4),
+    "black friday": (11, -5),
+}
