@@ -59,6 +59,7 @@ _NAME_NP = _CAP_WORD + r"(?:" + _GAP + r"(?:(?:of|and|for|&)" + _GAP + r")?" + _
 ACRONYM = re.compile(r"\((?:the\s+)?[“\"']?(?P<short>[A-Z][\w&@+.'’-]{1,24}(?:[ \t][A-Z][\w&'-]*){0,2})[”\"']?\)")
 _NAME_TOKEN = re.compile(r"[A-Za-z][\w&'’.@+-]*|\n[ \t]*\n|[^\sA-Za-z]")
 _LINK_WORDS = word_set("of and for the on in & de du")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][A-Za-z]{2,}\b")
 _TITLES = word_set("mr mrs ms dr prof professor president chairman chairperson sir madam mdm ceo director secretary")
 _SUBJECT = re.compile(
     r"(?:(?P<lead>[^,;:.\n]{0,90}),\s+)?(?:the\s+|The\s+)?(?P<np>" + _NAME_NP + r")"
@@ -221,11 +222,24 @@ def build_context(text: str, knowledge: Knowledge, alias_index: dict[str, str]) 
             found = names.get(surface) or lowered.get(surface.lower())
             if found is not None:
                 context.mentions.append((match.start(), match.end(), found))
-    counts = Counter(canonical for _, _, canonical in context.mentions)
-    ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        context.main_subject = ranked[0][0]
+    context.main_subject = _dominant(Counter(canonical for _, _, canonical in context.mentions), 3)
+    if context.main_subject is None:
+        # No defined or known name dominates: a capitalised word that does ("Cyberport" in its own release).
+        words = Counter(
+            word
+            for word in _CAPITALISED_WORD.findall(text)
+            if word.lower() not in NAME_STOPWORDS and word.lower() not in MONTHS and word.lower() not in _TITLES
+        )
+        context.main_subject = _dominant(words, 8)
     return context
+
+
+def _dominant(counts: Counter[str], least: int) -> str | None:
+    """The most frequent name when it has at least ``least`` mentions and twice as many as the next."""
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _name(np: str, text: str, context: DocumentContext, position: int) -> str | None:
@@ -313,8 +327,6 @@ def _plural(word: str) -> bool:
         "staff",
         "personnel",
         "children",
-        "media",
-        "data",
     )
 
 

@@ -263,9 +263,9 @@ def _metric(text: str, figure: Figure, found: list[Figure], sentence: tuple[int,
         before = attribution.metric_before(text, figure.start, s_start)
         if before:
             return before
-        after = re.match(r"\s*(?:of|in)\s+(?:the\s+)?(?=[a-z])", text[figure.core_end : figure.core_end + 12], re.I)
-        if after is not None:
-            return attribution.metric_after(text, figure.core_end + after.end(), s_end)
+        after = _OF_OR_IN.match(text, figure.core_end, s_end)
+        if after is not None and text[after.end() : after.end() + 1].islower():
+            return attribution.metric_after(text, after.end(), s_end)
         return attribution.metric_after(text, figure.core_end, s_end)
     if figure.part_of is not None and _PART_VERB.match(text, figure.core_end):
         return attribution.subset_metric(text, figure, found[figure.part_of], s_end)
@@ -279,6 +279,7 @@ def _metric(text: str, figure: Figure, found: list[Figure], sentence: tuple[int,
     return attribution.metric_before(text, figure.start, s_start)
 
 
+_OF_OR_IN = re.compile(r"\s*(?:of|in)\s+(?:the\s+)?", re.I)
 #: A verb right after a part's figure: "of which 14 focus on ...", "around 9,000 are researchers".
 _PART_VERB = re.compile(r"\s+(?:are|were|is|was|focus|work|come|have|had|being|remain|belong)\b", re.I)
 
