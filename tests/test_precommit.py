@@ -3,8 +3,8 @@
 pre-commit installs this package (HEAD plus uncommitted and untracked changes, snapshotted into a
 commit of its own) into a virtualenv from the package index; that takes a minute the first time.
 The snapshot's commit is deterministic, and PRE_COMMIT_HOME is kept in the system's temporary
-folder (``FACTCHECK_TEST_PRE_COMMIT_HOME`` overrides it), so later sessions with unchanged code
-reuse the environment.
+folder, one per checkout (``FACTCHECK_TEST_PRE_COMMIT_HOME`` overrides it), so later sessions with
+unchanged code reuse the environment.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,14 +101,16 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     if shutil.which("git") is None:
         pytest.fail("git is needed to test the pre-commit hooks")
     configured = os.environ.get("FACTCHECK_TEST_PRE_COMMIT_HOME")
-    base = Path(configured) if configured else Path(tempfile.gettempdir()) / "factcheck-tests-pre-commit"
+    checkout = hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]  # one per checkout: sessions may run at once
+    base = Path(configured) if configured else Path(tempfile.gettempdir()) / f"factcheck-tests-pre-commit-{checkout}"
     base.mkdir(parents=True, exist_ok=True)
     home = base / "home"
     env = _environment(home)
     repo, rev = _snapshot(base, env)
-    # Each code change makes a new snapshot and environment (~350 MB): drop those of older code.
+    os.utime(repo)
+    # Each code change makes a new snapshot and environment (~350 MB): drop those unused for a day.
     for old in (base / "snapshots").iterdir():
-        if old != repo:
+        if old != repo and time.time() - old.stat().st_mtime > 86400:
             shutil.rmtree(old, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "pre_commit", "gc"], env=env, capture_output=True, timeout=300)
     yield repo, rev, home
