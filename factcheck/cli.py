@@ -22,6 +22,7 @@ from factcheck.baseline import (
     render_baseline,
 )
 from factcheck.config import FAIL_ON, Config, ConfigError, load_config
+from factcheck.distributed import EngineError
 from factcheck.engine import NoDocuments, RunOptions, load_rules, run_check, run_claims
 from factcheck.load import display_path
 from factcheck.model import Report
@@ -36,6 +37,36 @@ EXIT_ERROR = 2
 
 class UsageError(Exception):
     pass
+
+
+class OutputError(Exception):
+    """A report could not be written (the previous one, if any, is left intact): exit code 2."""
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_text_atomic(path, text)
+    except OSError as error:
+        raise OutputError(f"cannot write {path.as_posix()}: {error.strerror or error}") from None
+
+
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        help="where documents are read and extracted: here (local, the default) or on Dask workers",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask; default: a local cluster)",
+    )
+
+
+def _with_engine(config: Config, args: argparse.Namespace) -> Config:
+    """The config with --engine/--scheduler applied (a scheduler address means the dask engine)."""
+    engine = args.engine or ("dask" if args.scheduler else config.engine)
+    return dataclasses.replace(config, engine=engine, scheduler=args.scheduler or config.scheduler)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -73,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check documents and report findings")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: from config)")
     _common(check)
+    _engine_options(check)
     check.add_argument("--format", choices=sorted(CHECK_FORMATS), default="text", help="output format on stdout")
     check.add_argument("--output", type=Path, metavar="FILE", help="write the --format output to FILE")
     check.add_argument(
@@ -104,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims = commands.add_parser("claims", help="list the figures and dates extracted from documents")
     claims.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     _common(claims)
+    _engine_options(claims)
     claims.add_argument("--format", choices=sorted(CLAIM_FORMATS), default="text")
     claims.add_argument("--output", type=Path, metavar="FILE")
     _extraction(claims)
@@ -126,7 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _colour(stream: TextIO) -> bool:
-    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    # https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
+    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _parse_reports(specs: Sequence[str]) -> list[tuple[str, Path]]:
@@ -142,7 +176,7 @@ def _parse_reports(specs: Sequence[str]) -> list[tuple[str, Path]]:
 
 
 def _render_html(report: Report) -> str:
-    from factcheck.report import html  # type: ignore[attr-defined]
+    from factcheck.report import html
 
     result: str = html.render(report)
     return result
@@ -152,7 +186,7 @@ def _emit(output: str, target: Path | None, stdout: TextIO) -> None:
     if target is None:
         stdout.write(output)
     else:
-        write_text_atomic(target, output)
+        _write(target, output)
 
 
 def _run_options(args: argparse.Namespace, stderr: TextIO) -> RunOptions:
@@ -197,7 +231,7 @@ def _cmd_check(args: argparse.Namespace, config: Config, stdout: TextIO, stderr:
     _emit(output, args.output, stdout)
     for name, path in reports:
         rendered = _render_html(report) if name == "html" else CHECK_FORMATS[name](report)
-        write_text_atomic(path, rendered)
+        _write(path, rendered)
     if args.output is not None or args.format != "text":
         stderr.write(text.summary_line(report) + "\n")
     return EXIT_FINDINGS if report.failed else EXIT_OK
@@ -256,13 +290,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     try:
         config = load_config(args.config)
         if args.command == "check":
-            return _cmd_check(args, config, out, err)
+            return _cmd_check(args, _with_engine(config, args), out, err)
         if args.command == "claims":
-            return _cmd_claims(args, config, out, err)
+            return _cmd_claims(args, _with_engine(config, args), out, err)
         if args.command == "baseline":
             return _cmd_baseline(args, config, out, err)
         return _cmd_rules(args, config, out, err)
-    except (ConfigError, RuleError, UsageError, BaselineError) as error:
+    except (ConfigError, RuleError, UsageError, BaselineError, EngineError, OutputError) as error:
         err.write(f"factcheck: {error}\n")
         return EXIT_ERROR
     except NoDocuments as error:

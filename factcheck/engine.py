@@ -20,6 +20,7 @@ from factcheck.knowledge import Knowledge
 from factcheck.load import DOCUMENT_SUFFIXES, discover, display_path, document_from_text, load_documents
 from factcheck.model import Claim, Document, Finding, Problem, RelatedLocation, Report
 from factcheck.rules import RuleSet, load_ruleset
+from factcheck.suppress import apply as apply_suppressions
 
 #: ``progress(done, total)``: called as documents are extracted (the CLI draws a bar; the engine never prints).
 ProgressCallback = Callable[[int, int], None]
@@ -28,7 +29,7 @@ BatchExtractor = Callable[[Sequence[Document], Knowledge, ProgressCallback | Non
 
 
 class NoDocuments(Exception):
-    """Nothing readable to check (exit code 2); ``problems`` says what was skipped and why."""
+    """Nothing readable to check (exit code 2); ``problems`` says why each file was skipped."""
 
     def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
         super().__init__(message)
@@ -133,12 +134,23 @@ def collect(config: Config, options: RunOptions) -> Corpus:
         # None of the focus files is a document (excluded, or not text): nothing can touch them.
         return Corpus((), (), tuple(problems), ruleset, knowledge)
     cache = open_cache(config, options)
-    build = cache.build_document if cache is not None else document_from_text
-    loaded = load_documents(files, dict(config.documents), build)
+    dask_claims: tuple[Claim, ...] | None = None
+    if config.engine == "dask":  # read and extract on Dask workers (optional extra, imported only here)
+        from factcheck.distributed import load_and_extract
+
+        loaded, dask_claims = load_and_extract(
+            files, dict(config.documents), knowledge, config.scheduler, config.cache_dir
+        )
+    else:
+        build = cache.build_document if cache is not None else document_from_text
+        loaded = load_documents(files, dict(config.documents), build)
     problems = [*problems, *loaded.problems]
     if not loaded.documents:
         raise NoDocuments("no readable document found in " + ", ".join(display_path(root) for root in roots), problems)
-    claims = extract_all(loaded.documents, knowledge, cache, options.progress)
+    if dask_claims is not None:
+        claims = dask_claims
+    else:
+        claims = extract_all(loaded.documents, knowledge, cache, options.progress)
     if cache is not None:
         cache.prune()
     stats = cache.stats if cache is not None else None
@@ -196,6 +208,8 @@ def run_check(config: Config, options: RunOptions) -> Report:
     baseline = load_baseline(options.baseline) if options.baseline is not None else None
     corpus = collect(config, options)
     findings = run_checks(corpus, config)
+    kept = apply_suppressions(findings, corpus.documents, corpus.ruleset.rules)
+    findings = list(kept.findings)
     if options.focus:
         findings = focus_findings(findings, {display_path(path) for path in options.focus})
     baselined = 0
@@ -209,6 +223,7 @@ def run_check(config: Config, options: RunOptions) -> Report:
         rules=tuple(rule.info() for rule in corpus.ruleset.rules),
         problems=corpus.problems,
         fail_on=options.fail_on or config.fail_on,
+        suppressed=kept.suppressed,
         tool_version=__version__,
     )
 
