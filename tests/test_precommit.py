@@ -186,3 +186,24 @@ def test_config_change_runs_the_whole_corpus_and_a_broken_config_fails_with_file
     fixed = project.pre_commit("run")
     assert fixed.returncode == 0, fixed.stdout
     assert "1 document" in fixed.stdout or "Passed" in fixed.stdout
+
+
+def _yaml_blocks(markdown: str) -> list[object]:
+    import yaml
+
+    blocks = markdown.split("```yaml\n")[1:]
+    return [yaml.safe_load(block.split("```", 1)[0]) for block in blocks]
+
+
+def test_documented_local_hooks_match_the_shipped_hooks() -> None:
+    """docs/ci.md's `repo: local` configuration runs what .pre-commit-hooks.yaml runs."""
+    import yaml
+
+    shipped = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    configs = [block for block in _yaml_blocks((ROOT / "docs" / "ci.md").read_text("utf-8")) if isinstance(block, dict)]
+    [local] = [repo for config in configs for repo in config.get("repos", []) if repo["repo"] == "local"]
+    documented = {hook["id"]: hook for hook in local["hooks"]}
+    assert documented.keys() == shipped.keys() == {"factcheck", "factcheck-all"}
+    for name, hook in shipped.items():
+        for key in ("entry", "files", "types_or", "pass_filenames", "require_serial"):
+            assert documented[name].get(key) == hook.get(key), (name, key)
