@@ -41,7 +41,7 @@ typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	@echo "no benchmarks yet"
+	$(BIN)/python benchmarks/incremental.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .factcheck_cache
