@@ -134,7 +134,7 @@ def project(hook_source: tuple[Path, str, Path], tmp_path: Path) -> HookRepo:
     project.git("init", "-q")
     project.write(".pre-commit-config.yaml", CONFIG.format(repo=repo.as_posix(), rev=rev))
     project.write("factcheck.yaml", "paths: [docs/]\nexclude: [README.md]\n")
-    project.write("docs/2023.txt", "Northbridge, 3 March 2023 - The park is home to 120 companies.\n")
+    project.write("docs/2023.txt", "Northbridge, 3 March 2023 - Northbridge Park is home to 120 companies.\n")
     project.write("README.md", "How we write releases.\n")
     project.git("add", "-A")
     project.git("commit", "-q", "-m", "corpus")
@@ -154,6 +154,30 @@ def test_hook_passes_a_clean_staged_document_and_the_commit_goes_through(project
     assert "factcheck (staged documents against the corpus)" in output and "Passed" in output
     assert "factcheck (whole corpus, rules or config changed)" in output  # listed, skipped: no config staged
     assert project.git("log", "--format=%s", "-1").strip() == "2024 release"
+
+
+def test_hook_blocks_a_staged_document_that_contradicts_an_unchanged_one(project: HookRepo) -> None:
+    """The conflict is reported at the staged side, with the unchanged document as the related location."""
+    installed = project.pre_commit("install")
+    assert installed.returncode == 0, installed.stderr
+    project.write("docs/0-update.txt", "Northbridge, 3 March 2023 - Northbridge Park is home to 150 companies.\n")
+    project.git("add", "docs/0-update.txt")
+    commit = subprocess.run(
+        ["git", "commit", "-m", "update"], cwd=project.path, env=project.env, capture_output=True, text=True
+    )
+    output = commit.stdout + commit.stderr
+    assert commit.returncode != 0, output
+    assert "factcheck (staged documents against the corpus)" in output and "Failed" in output
+    assert "- exit code: 1" in output
+    reported = [line for line in output.splitlines() if "[figure-conflict]" in line]
+    assert reported and all(line.startswith("docs/0-update.txt:1:") for line in reported), output
+    assert "see docs/2023.txt:1:" in output
+    assert project.git("log", "--format=%s", "-1").strip() == "corpus"  # the commit did not happen
+    # The same figure as the corpus passes.
+    project.write("docs/0-update.txt", "Northbridge, 3 March 2023 - Northbridge Park is home to 120 companies.\n")
+    project.git("add", "docs/0-update.txt")
+    result = project.pre_commit("run", "factcheck")
+    assert result.returncode == 0, result.stdout
 
 
 def test_hook_skips_commits_without_documents(project: HookRepo) -> None:
