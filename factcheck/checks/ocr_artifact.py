@@ -30,6 +30,8 @@ from factcheck.rules.regexes import TimedPattern, compile_safe
 from factcheck.rules.types import Substitutions
 
 NAME = "ocr-artifact"
+#: Findings in a document depend on that document alone (a --focus run checks only the focus files).
+SCOPE = "document"
 DESCRIPTION = (
     "Text damaged by OCR or scraping that distorts a name or figure: '1&T', '|&T', 'I1&T' for 'I&T'; "
     "'Al' for 'AI' in a sentence about technology; '[email protected]' left by an e-mail protection "
