@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from factcheck.load import DocumentMeta, document_from_text
 from factcheck.model import Report
 from factcheck.report import build, html
 from factcheck.report.json_format import check_json
@@ -207,3 +211,70 @@ def test_value_formatting(sample_report: Report) -> None:
     over = next(claim for claim in sample_report.claims if claim.location.text == "over 1,000 technology companies")
     assert build.format_interval(over) == "1,001 … ∞"
     assert build.short_value(over) == ">1,000"
+
+
+def _tags(page: str) -> set[str]:
+    return {tag for tag, _ in _parse(page).elements}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"<>/&\"'=;:! \n\u2028\u2029ax科技",
+                "</script>",
+                "<script>",
+                "<!--",
+                "]]>",
+                "onerror=",
+                "javascript:",
+                "<svg",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_any_document_text_is_inert(sample_report: Report, noise: str) -> None:
+    """Whatever a document, message or note says, the page gains no element and no attribute from it."""
+    document = sample_report.documents[0]
+    hostile = document_from_text(noise + "\n" + document.original, document.path, meta=DocumentMeta(date=document.date))
+    finding = sample_report.findings[0]
+    noisy = dataclasses.replace(
+        finding,
+        message=noise,
+        location=hostile.location(0, len(noise)),
+        related=(dataclasses.replace(finding.related[0], note=noise),),
+    )
+    report = dataclasses.replace(sample_report, documents=(hostile, *sample_report.documents[1:]), findings=(noisy,))
+    page = html.render(report)
+    parsed = _parse(page)
+    assert [attrs.get("type") for tag, attrs in parsed.elements if tag == "script"] == ["application/json", None]
+    assert not any(name.startswith("on") for _, attrs in parsed.elements for name in attrs)
+    assert _tags(page) <= _tags(html.render(sample_report)) | {"mark"}
+    data_source = next(source for attrs, source in parsed.scripts if attrs.get("id") == "factcheck-data")
+    assert json.loads(data_source)["findings"][0]["message"] == noise
+
+
+def test_crowded_timelines_and_findings_are_capped(sample_report: Report) -> None:
+    base = next(claim for claim in sample_report.claims if claim.location.text == "over 1,000 technology companies")
+    many = tuple(
+        dataclasses.replace(base, id=f"gen#{n}", value=1000 + n, lower=1001 + n, as_of=f"{2000 + n % 20}-01-01")
+        for n in range(200)
+    )
+    conflict = next(finding for finding in sample_report.findings if finding.category == "conflict")
+    crowded = dataclasses.replace(
+        conflict, claims=("gen#7", "gen#150"), related=conflict.related * (build.MAX_EXCERPTS + 3)
+    )
+    report = dataclasses.replace(sample_report, claims=sample_report.claims + many, findings=(crowded,))
+    page = build.build_page(report)
+    chart = next(chart for chart in page.timelines if chart.title == "HKSTP · companies")
+    assert chart.total == 204
+    assert len(chart.points) == build.MAX_TIMELINE_POINTS and not chart.labelled
+    assert chart.conflicts == 2  # both conflicting claims are always drawn
+    (finding,) = page.findings
+    assert len(finding.excerpts) == build.MAX_EXCERPTS
+    assert finding.more_sources == 4
+    rendered = html.render(report)
+    assert f"({build.MAX_TIMELINE_POINTS} of 204 claims shown" in rendered
+    assert "… and 4 more sources" in rendered

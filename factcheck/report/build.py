@@ -7,6 +7,7 @@ geometry); the template only lays it out, and Jinja2's autoescape escapes every 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -24,6 +25,12 @@ CONTEXT_LINES = 2
 LINE_WINDOW = 160
 #: Context lines longer than this are cut.
 CONTEXT_LINE_MAX = 220
+
+#: A chart shows at most this many claims (every conflicting one first), and labels them only up to LABEL_LIMIT.
+MAX_TIMELINE_POINTS = 60
+LABEL_LIMIT = 24
+#: Sources shown side by side for one finding (the rest are counted; all are in the embedded JSON).
+MAX_EXCERPTS = 8
 
 NUMERIC_KINDS = ("count", "money", "percent", "quantity", "ratio", "number", "duration", "ordinal", "year")
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -94,6 +101,7 @@ def _numeric(value: float | int | str | None) -> float | None:
     return number if math.isfinite(number) else None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_as_of(as_of: str | None) -> dt.date | None:
     """First day of an ISO date at any precision (``2024``, ``2024-05``, ``2024-05-31``)."""
     if not as_of:
@@ -153,6 +161,7 @@ class FindingView:
     where: str
     documents: str  # space-separated document anchors, for the document filter
     excerpts: tuple[Excerpt, ...]
+    more_sources: int
     claims: tuple[ClaimLink, ...]
     fingerprint: str
 
@@ -204,6 +213,9 @@ class Timeline:
     points: tuple[TimelinePoint, ...]
     summary: str
     conflicts: int
+    #: Claims in the group; ``len(points)`` of them are drawn.
+    total: int
+    labelled: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,6 +385,7 @@ def _timeline(
     claims: list[Claim],
     conflict_ids: set[str],
     claim_anchors: Mapping[str, str],
+    total: int,
 ) -> Timeline:
     entity, metric, kind, dimension = key
     width, height, left, right, top, bottom = 880, 260, 72, 56, 24, 44
@@ -428,7 +441,8 @@ def _timeline(
         centre = value if value is not None else (lower if lower is not None else upper)
         assert centre is not None
         # Several claims on one date sit side by side, centred on the date, with room for their labels.
-        offset = (seen[date] - (per_date[date] - 1) / 2) * 52
+        spacing = 52.0 if per_date[date] <= 3 else max(4.0, 156.0 / per_date[date])
+        offset = (seen[date] - (per_date[date] - 1) / 2) * spacing
         seen[date] += 1
         x = round(x_of(date.toordinal()) + offset, 1)
         y = y_of(centre)
@@ -472,7 +486,22 @@ def _timeline(
         points=tuple(points),
         summary=summary,
         conflicts=sum(1 for point in points if point.conflict),
+        total=total,
+        labelled=len(points) <= LABEL_LIMIT,
     )
+
+
+def _sample(claims: list[Claim], conflict_ids: set[str]) -> list[Claim]:
+    """At most MAX_TIMELINE_POINTS claims: every conflicting one, then others evenly spread over the dates."""
+    if len(claims) <= MAX_TIMELINE_POINTS:
+        return claims
+    conflicting = [claim for claim in claims if claim.id in conflict_ids][:MAX_TIMELINE_POINTS]
+    others = sorted((claim for claim in claims if claim.id not in conflict_ids), key=lambda claim: claim.as_of or "")
+    room = MAX_TIMELINE_POINTS - len(conflicting)
+    if room > 0 and others:
+        step = len(others) / room
+        conflicting.extend(others[int(index * step)] for index in range(min(room, len(others))))
+    return conflicting
 
 
 def timelines(report: Report, claim_anchors: Mapping[str, str]) -> tuple[Timeline, ...]:
@@ -494,7 +523,8 @@ def timelines(report: Report, claim_anchors: Mapping[str, str]) -> tuple[Timelin
         in_conflict = any(claim.id in conflict_ids for claim in claims)
         if len(claims) < 2 or (len(dates) < 2 and not in_conflict):
             continue
-        charts.append(_timeline(len(charts) + 1, key, claims, conflict_ids, claim_anchors))
+        shown = _sample(claims, conflict_ids)
+        charts.append(_timeline(len(charts) + 1, key, shown, conflict_ids, claim_anchors, len(claims)))
     return tuple(charts)
 
 
@@ -541,7 +571,8 @@ def build_page(report: Report, title: str = "factcheck audit report") -> Page:
     for anchor, finding in zip(finding_anchors, report.findings, strict=True):
         excerpts = [_excerpt(finding.location, "primary", "", documents, doc_anchors)]
         excerpts.extend(
-            _excerpt(related.location, "related", related.note, documents, doc_anchors) for related in finding.related
+            _excerpt(related.location, "related", related.note, documents, doc_anchors)
+            for related in finding.related[: MAX_EXCERPTS - 1]
         )
         loc = finding.location
         touched = _touches(finding)
@@ -555,6 +586,7 @@ def build_page(report: Report, title: str = "factcheck audit report") -> Page:
                 where=f"{loc.path}:{loc.line}:{loc.column}",
                 documents=" ".join(doc_anchors.get(path, "") for path in touched if path in doc_anchors),
                 excerpts=tuple(excerpts),
+                more_sources=max(0, len(finding.related) - (MAX_EXCERPTS - 1)),
                 claims=tuple(
                     ClaimLink(claim_anchors[claim_id], claim_id)
                     for claim_id in finding.claims

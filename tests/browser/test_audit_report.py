@@ -174,6 +174,7 @@ def test_xss_corpus_executes_nothing(browser: Any, xss_report: Report, tmp_path:
     # The embedded JSON survives intact.
     data = browser.execute_script("return JSON.parse(document.getElementById('factcheck-data').textContent)")
     assert data["claims"][1]["text"] == "about 700 staff </script><script>window.__xss=3;alert(3)</script>"
+    _screenshot(browser, tmp_path, "audit-xss")
     # Typing a payload into the filter does not run it either.
     browser.find_element(By.ID, "filter-text").send_keys('<img src=x onerror="window.__xss=12">')
     with pytest.raises(NoAlertPresentException):
@@ -183,7 +184,6 @@ def test_xss_corpus_executes_nothing(browser: Any, xss_report: Report, tmp_path:
     hrefs = [link.get_attribute("href") or "" for link in browser.find_elements(By.CSS_SELECTOR, "a")]
     assert not any(href.startswith("javascript:") for href in hrefs)
     assert console_errors(browser) == []
-    _screenshot(browser, tmp_path, "audit-xss")
 
 
 def test_cli_audit_report_of_a_corpus(
