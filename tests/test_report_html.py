@@ -278,3 +278,28 @@ def test_crowded_timelines_and_findings_are_capped(sample_report: Report) -> Non
     rendered = html.render(report)
     assert f"({build.MAX_TIMELINE_POINTS} of 204 claims shown" in rendered
     assert "… and 4 more sources" in rendered
+
+
+def test_timelines_follow_the_index_alignment_when_given(sample_report: Report) -> None:
+    """With the index's aligned keys in the metadata, differently worded metrics share one chart."""
+    renamed = tuple(
+        dataclasses.replace(claim, metric="technology companies")
+        if claim.location.text.startswith("over 1,000")
+        else claim
+        for claim in sample_report.claims
+    )
+    split = build.build_page(dataclasses.replace(sample_report, claims=renamed))
+    assert [len(chart.points) for chart in split.timelines if chart.title == "HKSTP · companies"] == [3]
+    keys = {
+        claim.id: [
+            claim.entity,
+            "companies" if claim.metric == "technology companies" else claim.metric,
+            claim.kind,
+            None,
+        ]
+        for claim in renamed
+    }
+    keys.pop(renamed[0].id)  # a claim the index left out is left out of the charts too
+    merged = build.build_page(dataclasses.replace(sample_report, claims=renamed, metadata={"claim_keys": keys}))
+    chart = next(chart for chart in merged.timelines if chart.title == "HKSTP · companies")
+    assert [point.label for point in chart.points] == [">1,000", ">2,000", ">1,800"]

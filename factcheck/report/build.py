@@ -12,10 +12,9 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from factcheck.index import claim_key
 from factcheck.model import CATEGORIES, Claim, Document, Finding, Location, Report, Severity
 from factcheck.report.json_format import check_json
 
@@ -381,7 +380,7 @@ def _nice_step(span: float, ticks: int = 5) -> float:
 
 def _timeline(
     number: int,
-    key: tuple[str | None, str | None, str, str | None],
+    key: TimelineKey,
     claims: list[Claim],
     conflict_ids: set[str],
     claim_anchors: Mapping[str, str],
@@ -468,8 +467,8 @@ def _timeline(
                 label_x=label_x,
             )
         )
-    title = " · ".join(part for part in (entity, metric) if part)
-    subtitle = kind + (f", {dimension}" if dimension else "")
+    title = f"{entity} · {metric}"
+    subtitle = kind + (f", {dimension}" if dimension and dimension != kind else "")
     summary = " → ".join(f"{point.label} ({point.as_of})" for point in points)
     return Timeline(
         anchor=f"t-{number}",
@@ -504,18 +503,43 @@ def _sample(claims: list[Claim], conflict_ids: set[str]) -> list[Claim]:
     return conflicting
 
 
+TimelineKey = tuple[str, str, str, str | None]
+
+
+def _aligned(report: Report) -> Mapping[str, Sequence[str | None]]:
+    """The index's aligned keys, if the engine put them in the report: ``metadata["claim_keys"]`` maps a claim
+    id to its (entity, metric, kind, dimension) after alias and synonym matching."""
+    keys = report.metadata.get("claim_keys")
+    return keys if isinstance(keys, Mapping) else {}
+
+
+def timeline_key(claim: Claim, aligned: Mapping[str, Sequence[str | None]]) -> TimelineKey | None:
+    """(entity, metric, kind, unit or currency as written): values on one axis must share a unit, so the
+    written unit or currency is part of the key even where the index aligns across units."""
+    entity, metric = claim.entity, claim.metric
+    if aligned:
+        key = aligned.get(claim.id)
+        if key is None or len(key) < 2:
+            return None  # not indexed (a year used as a name, an anniversary)
+        entity, metric = key[0], key[1]
+    if entity is None or metric is None:
+        return None
+    return (entity, metric, claim.kind, claim.currency or claim.unit)
+
+
 def timelines(report: Report, claim_anchors: Mapping[str, str]) -> tuple[Timeline, ...]:
     """One chart per (entity, metric, kind, unit) with numeric claims at several as-of dates, or in conflict."""
     conflict_ids = {claim for finding in report.findings if finding.category == "conflict" for claim in finding.claims}
-    groups: dict[tuple[str | None, str | None, str, str | None], list[Claim]] = {}
+    aligned = _aligned(report)
+    groups: dict[TimelineKey, list[Claim]] = {}
     for claim in report.claims:
-        if claim.entity is None or claim.metric is None or claim.kind not in NUMERIC_KINDS:
-            continue
-        if parse_as_of(claim.as_of) is None:
+        if claim.kind not in NUMERIC_KINDS or parse_as_of(claim.as_of) is None:
             continue
         if all(_numeric(value) is None for value in (claim.value, claim.lower, claim.upper)):
             continue
-        groups.setdefault(claim_key(claim), []).append(claim)
+        key = timeline_key(claim, aligned)
+        if key is not None:
+            groups.setdefault(key, []).append(claim)
     charts: list[Timeline] = []
     for key in sorted(groups, key=lambda key: tuple("" if part is None else part for part in key)):
         claims = groups[key]
