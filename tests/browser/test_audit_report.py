@@ -226,3 +226,17 @@ def test_readable_with_javascript_off(browser: Any, sample_report: Report, tmp_p
         _screenshot(browser, tmp_path, "audit-no-js")
     finally:
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def test_csp_blocks_an_injected_script_and_the_console_check_sees_it(
+    browser: Any, sample_report: Report, tmp_path: Path
+) -> None:
+    """Defence in depth: were an escaping bug to let a script through, the CSP would block it, and the
+    console check the other tests rely on would report it."""
+    page = html.render(sample_report).replace("<main", '<script>window.__xss = "ran"</script><main', 1)
+    path = tmp_path / "injected.html"
+    path.write_text(page, encoding="utf-8")
+    _load(browser, path)
+    assert browser.execute_script("return typeof window.__xss") == "undefined"
+    errors = console_errors(browser)
+    assert any("Content Security Policy" in entry["message"] for entry in errors), errors
