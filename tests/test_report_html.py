@@ -303,3 +303,12 @@ def test_timelines_follow_the_index_alignment_when_given(sample_report: Report) 
     merged = build.build_page(dataclasses.replace(sample_report, claims=renamed, metadata={"claim_keys": keys}))
     chart = next(chart for chart in merged.timelines if chart.title == "HKSTP · companies")
     assert [point.label for point in chart.points] == [">1,000", ">2,000", ">1,800"]
+
+
+def test_a_huge_highlight_is_cut(sample_report: Report) -> None:
+    original = "Intro line\n" + "9" * 50_000 + " staff\n"
+    document = document_from_text(original, "huge.txt")
+    lines = build.excerpt_lines(document, 11, 11 + 50_000)
+    marks = [part.text for line in lines for part in line.parts if part.mark]
+    assert marks == ["9" * build.MARK_MAX + "…"]
+    assert [line.number for line in lines] == [1, 2]

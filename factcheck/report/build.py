@@ -24,6 +24,8 @@ CONTEXT_LINES = 2
 LINE_WINDOW = 160
 #: Context lines longer than this are cut.
 CONTEXT_LINE_MAX = 220
+#: A highlighted span longer than this is cut (the whole text is in the embedded JSON).
+MARK_MAX = 2000
 
 #: A chart shows at most this many claims (every conflicting one first), and labels them only up to LABEL_LIMIT.
 MAX_TIMELINE_POINTS = 60
@@ -301,7 +303,7 @@ def _cut(parts: list[Part]) -> list[Part]:
     result: list[Part] = []
     for index, part in enumerate(parts):
         if part.mark:
-            result.append(part)
+            result.append(Part(part.text[:MARK_MAX] + "…", mark=True) if len(part.text) > MARK_MAX else part)
         elif index == 0 and len(part.text) > LINE_WINDOW:
             result.append(Part("…" + part.text[-LINE_WINDOW:]))
         elif index == len(parts) - 1 and len(part.text) > LINE_WINDOW:
