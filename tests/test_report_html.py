@@ -312,3 +312,19 @@ def test_a_huge_highlight_is_cut(sample_report: Report) -> None:
     marks = [part.text for line in lines for part in line.parts if part.mark]
     assert marks == ["9" * build.MARK_MAX + "…"]
     assert [line.number for line in lines] == [1, 2]
+
+
+def test_undated_claims_get_a_lane_of_their_own(sample_report: Report) -> None:
+    undated = tuple(
+        dataclasses.replace(claim, as_of=None) if claim.location.text == "over 1,900 companies" else claim
+        for claim in sample_report.claims
+    )
+    page = build.build_page(dataclasses.replace(sample_report, claims=undated))
+    chart = next(chart for chart in page.timelines if chart.title == "Cyberport · companies")
+    first, second = chart.points
+    assert (first.as_of, first.label, second.as_of, second.label) == ("undated", ">1,900", "2025-09-17", ">2,200")
+    assert chart.x_ticks[0].label == "undated"
+    assert first.x < chart.lane_x < second.x
+    dated = next(chart for chart in page.timelines if chart.title == "HKSTP · companies")
+    assert dated.lane_x == 0
+    assert "undated" not in [tick.label for tick in dated.x_ticks]

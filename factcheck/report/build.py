@@ -32,6 +32,8 @@ MAX_TIMELINE_POINTS = 60
 LABEL_LIMIT = 24
 #: Sources shown side by side for one finding (the rest are counted; all are in the embedded JSON).
 MAX_EXCERPTS = 8
+#: Width of the chart's lane for claims with no as-of date.
+UNDATED_LANE = 96
 
 NUMERIC_KINDS = ("count", "money", "percent", "quantity", "ratio", "number", "duration", "ordinal", "year")
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -217,6 +219,8 @@ class Timeline:
     #: Claims in the group; ``len(points)`` of them are drawn.
     total: int
     labelled: bool
+    #: x of the line between the undated lane and the time axis (0: no undated claims).
+    lane_x: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,9 +394,12 @@ def _timeline(
 ) -> Timeline:
     entity, metric, kind, dimension = key
     width, height, left, right, top, bottom = 880, 260, 72, 56, 24, 44
-    plot_w, plot_h = width - left - right, height - top - bottom
     dates = [parse_as_of(claim.as_of) for claim in claims]
-    ordinals = [date.toordinal() for date in dates if date is not None]
+    # Undated claims get a lane of their own at the left, apart from the time axis.
+    lane = UNDATED_LANE if any(date is None for date in dates) else 0
+    plot_left = left + lane
+    plot_w, plot_h = width - plot_left - right, height - top - bottom
+    ordinals = [date.toordinal() for date in dates if date is not None] or [0]
     x_min, x_max = min(ordinals), max(ordinals)
     pad = max(30.0, (x_max - x_min) * 0.08)
     x_lo, x_hi = x_min - pad, x_max + pad
@@ -406,8 +413,10 @@ def _timeline(
     y_lo = math.floor(y_lo / step) * step
     y_hi = math.ceil(y_top / step) * step
 
-    def x_of(ordinal: float) -> float:
-        return round(left + (ordinal - x_lo) / (x_hi - x_lo) * plot_w, 1)
+    def x_of(date: dt.date | None) -> float:
+        if date is None:
+            return left + lane / 2
+        return round(plot_left + (date.toordinal() - x_lo) / (x_hi - x_lo) * plot_w, 1)
 
     def y_of(value: float) -> float:
         return round(top + plot_h - (value - y_lo) / (y_hi - y_lo) * plot_h, 1)
@@ -418,34 +427,37 @@ def _timeline(
         y_ticks.append(Tick(y_of(tick), format_number(tick, compact=True)))
         tick += step
     distinct_dates = sorted({date for date in dates if date is not None})
+    x_ticks: tuple[Tick, ...] = (Tick(x_of(None), "undated"),) if lane else ()
     if len(distinct_dates) > 8:  # keep the axis readable: label years instead
         years = sorted({date.year for date in distinct_dates})
-        x_ticks = tuple(Tick(x_of(dt.date(year, 1, 1).toordinal()), str(year)) for year in years)
-        x_ticks = tuple(tick for tick in x_ticks if left <= tick.position <= width - right)
+        year_ticks = (Tick(x_of(dt.date(year, 1, 1)), str(year)) for year in years)
+        x_ticks += tuple(tick for tick in year_ticks if plot_left <= tick.position <= width - right)
     else:
         written: dict[dt.date, str] = {}
         for claim, date in zip(claims, dates, strict=True):
             if date is not None and claim.as_of:
                 written.setdefault(date, claim.as_of)
-        x_ticks = tuple(Tick(x_of(date.toordinal()), written[date]) for date in distinct_dates)
+        x_ticks += tuple(Tick(x_of(date), written[date]) for date in distinct_dates)
 
     ordered = sorted(
         zip(claims, dates, strict=True), key=lambda pair: (pair[1] or dt.date.min, pair[0].path, pair[0].location.start)
     )
-    per_date: Counter[dt.date] = Counter(date for date in dates if date is not None)
-    seen: Counter[dt.date] = Counter()
+    per_date: Counter[dt.date | None] = Counter(dates)
+    seen: Counter[dt.date | None] = Counter()
     points = []
     for claim, date in ordered:
-        assert date is not None
         value = _numeric(claim.value)
         lower, upper = _numeric(claim.lower), _numeric(claim.upper)
         centre = value if value is not None else (lower if lower is not None else upper)
         assert centre is not None
         # Several claims on one date sit side by side, centred on the date, with room for their labels.
-        spacing = 52.0 if per_date[date] <= 3 else max(4.0, 156.0 / per_date[date])
+        if date is None:
+            spacing = max(4.0, min(30.0, (lane - 24) / per_date[date]))
+        else:
+            spacing = 52.0 if per_date[date] <= 3 else max(4.0, 156.0 / per_date[date])
         offset = (seen[date] - (per_date[date] - 1) / 2) * spacing
         seen[date] += 1
-        x = round(x_of(date.toordinal()) + offset, 1)
+        x = round(x_of(date) + offset, 1)
         y = y_of(centre)
         y_low = float(top + plot_h) if lower is None else y_of(lower)
         y_high = float(top) if upper is None else y_of(upper)
@@ -464,7 +476,7 @@ def _timeline(
                 label=label,
                 text=claim.location.text,
                 lang=html_lang(claim.lang, claim.location.text),
-                as_of=claim.as_of or "",
+                as_of=claim.as_of or "undated",
                 where=f"{claim.path}:{claim.location.line}",
                 label_x=label_x,
             )
@@ -489,6 +501,7 @@ def _timeline(
         conflicts=sum(1 for point in points if point.conflict),
         total=total,
         labelled=len(points) <= LABEL_LIMIT,
+        lane_x=float(plot_left) if lane else 0.0,
     )
 
 
@@ -530,12 +543,13 @@ def timeline_key(claim: Claim, aligned: Mapping[str, Sequence[str | None]]) -> T
 
 
 def timelines(report: Report, claim_anchors: Mapping[str, str]) -> tuple[Timeline, ...]:
-    """One chart per (entity, metric, kind, unit) with numeric claims at several as-of dates, or in conflict."""
+    """One chart per (entity, metric, kind, unit) with numeric claims at several as-of dates (undated claims
+    count as one more "date"), or in conflict."""
     conflict_ids = {claim for finding in report.findings if finding.category == "conflict" for claim in finding.claims}
     aligned = _aligned(report)
     groups: dict[TimelineKey, list[Claim]] = {}
     for claim in report.claims:
-        if claim.kind not in NUMERIC_KINDS or parse_as_of(claim.as_of) is None:
+        if claim.kind not in NUMERIC_KINDS:
             continue
         if all(_numeric(value) is None for value in (claim.value, claim.lower, claim.upper)):
             continue
@@ -547,6 +561,7 @@ def timelines(report: Report, claim_anchors: Mapping[str, str]) -> tuple[Timelin
         claims = groups[key]
         dates = {parse_as_of(claim.as_of) for claim in claims}
         in_conflict = any(claim.id in conflict_ids for claim in claims)
+        # Worth a chart: values at two or more dates (an undated lane counts as one), or a conflict.
         if len(claims) < 2 or (len(dates) < 2 and not in_conflict):
             continue
         shown = _sample(claims, conflict_ids)
