@@ -328,3 +328,14 @@ def test_undated_claims_get_a_lane_of_their_own(sample_report: Report) -> None:
     dated = next(chart for chart in page.timelines if chart.title == "HKSTP · companies")
     assert dated.lane_x == 0
     assert "undated" not in [tick.label for tick in dated.x_ticks]
+
+
+def test_chinese_names_are_marked_too(sample_report: Report) -> None:
+    renamed = tuple(
+        dataclasses.replace(claim, entity="香港科技園公司", metric="科企") if claim.lang == "zh" else claim
+        for claim in sample_report.claims
+    )
+    page = html.render(dataclasses.replace(sample_report, claims=renamed))
+    assert '<td lang="zh-Hant">香港科技園公司</td>' in page
+    assert '<td lang="zh">科企</td>' in page  # too short to tell the script: plain zh
+    assert build.name_lang("tech companies") == "en"

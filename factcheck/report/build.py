@@ -39,8 +39,12 @@ NUMERIC_KINDS = ("count", "money", "percent", "quantity", "ratio", "number", "du
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 # Characters that exist in only one of the two Chinese scripts (common ones), to tell zh-Hant from zh-Hans.
-_HANT = set("們這個為與國發區會學時實現經點業過對將來後從說開關長門問題體產動種處應變條數據檢務費網際隊線")
-_HANS = set("们这个为与国发区会学时实现经点业过对将来后从说开关长门问题体产动种处应变条数据检务费网际队线")
+_HANT = set(
+    "們這個為與國發區會學時實現經點業過對將來後從說開關長門問題體產動種處應變條數據檢務費網際隊線園灣龍華電機軟術創萬億幣銀資訊營單東車書場"
+)
+_HANS = set(
+    "们这个为与国发区会学时实现经点业过对将来后从说开关长门问题体产动种处应变条数据检务费网际队线园湾龙华电机软术创万亿币银资讯营单东车书场"
+)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -56,6 +60,11 @@ def html_lang(lang: str, text: str = "") -> str:
     if simplified > traditional:
         return "zh-Hans"
     return "zh"
+
+
+def name_lang(name: str) -> str:
+    """The ``lang`` for a name or phrase on its own (an entity, a metric): Chinese if it has Han characters."""
+    return html_lang("zh", name) if _HAN.search(name) else "en"
 
 
 # ---------------------------------------------------------------------------------------------- values
@@ -204,6 +213,7 @@ class TimelinePoint:
 class Timeline:
     anchor: str
     title: str
+    title_lang: str
     subtitle: str
     width: int
     height: int
@@ -236,7 +246,9 @@ class ClaimRow:
     qualifier: str
     unit: str
     entity: str
+    entity_lang: str
     metric: str
+    metric_lang: str
     as_of: str
     flags: str
     findings: tuple[str, ...]
@@ -487,6 +499,7 @@ def _timeline(
     return Timeline(
         anchor=f"t-{number}",
         title=title,
+        title_lang=name_lang(title),
         subtitle=subtitle,
         width=width,
         height=height,
@@ -656,7 +669,9 @@ def build_page(report: Report, title: str = "factcheck audit report") -> Page:
                 qualifier=claim.qualifier,
                 unit=claim.currency or claim.unit or "",
                 entity=claim.entity or "",
+                entity_lang=name_lang(claim.entity or ""),
                 metric=claim.metric or "",
+                metric_lang=name_lang(claim.metric or ""),
                 as_of=claim.as_of or "",
                 flags=", ".join(claim.flags),
                 findings=tuple(findings_of_claim.get(claim.id, ())),
