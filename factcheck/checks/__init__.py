@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from factcheck.checks import (
+    blank_figure,
+    magnitude_typo,
+    malformed_number,
+    name_variant,
+    ocr_artifact,
+    unused_suppression,
+)
 from factcheck.checks.base import CheckType
 
 #: Check type name -> module. Rules name these in ``check:``.
@@ -10,3 +18,11 @@ CHECKS: dict[str, CheckType] = {}
 
 def register(module: CheckType) -> None:
     CHECKS[module.NAME] = module
+
+
+register(blank_figure)
+register(magnitude_typo)
+register(malformed_number)
+register(name_variant)
+register(ocr_artifact)
+register(unused_suppression)

@@ -6,7 +6,7 @@ import fnmatch
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,6 +163,10 @@ def document_from_text(
     )
 
 
+#: Builds a Document from decoded text: ``document_from_text``, or the claim cache's memo of it.
+DocumentBuilder = Callable[[str, str, str, "DocumentMeta | None"], Document]
+
+
 def _read_regular_file(path: Path) -> bytes:
     """The bytes of a regular file; anything else (FIFO, socket, device, folder) is refused.
 
@@ -190,33 +194,41 @@ def _read_regular_file(path: Path) -> bytes:
     return data
 
 
-def load_file(path: Path, rel: str, meta: DocumentMeta | None = None) -> Document:
+def load_file(
+    path: Path, rel: str, meta: DocumentMeta | None = None, build: DocumentBuilder = document_from_text
+) -> Document:
     """Read and decode one file; raises UnreadableDocument or OSError with the reason."""
     text = decode(_read_regular_file(path))
     if not text:
         raise UnreadableDocument("empty file")
     fmt = DOCUMENT_SUFFIXES.get(path.suffix.lower(), "text")
-    return document_from_text(text, rel, fmt, meta)
+    return build(text, rel, fmt, meta)
 
 
-def load_one(path: Path, rel: str, meta: DocumentMeta | None = None) -> Document | Problem:
+def load_one(
+    path: Path, rel: str, meta: DocumentMeta | None = None, build: DocumentBuilder = document_from_text
+) -> Document | Problem:
     """Load one file, or say why it cannot be loaded (the unit of work of every engine)."""
     try:
-        return load_file(path, rel, meta)
+        return load_file(path, rel, meta, build)
     except UnreadableDocument as error:
         return Problem(rel, str(error))
     except OSError as error:
         return Problem(rel, error.strerror or str(error))
 
 
-def load_documents(files: Sequence[Path], metadata: dict[str, DocumentMeta] | None = None) -> LoadResult:
+def load_documents(
+    files: Sequence[Path],
+    metadata: dict[str, DocumentMeta] | None = None,
+    build: DocumentBuilder = document_from_text,
+) -> LoadResult:
     """Load every file; a file that cannot be read becomes a Problem, never an exception."""
     metadata = metadata or {}
     documents: list[Document] = []
     problems: list[Problem] = []
     for path in files:
         rel = display_path(path)
-        result = load_one(path, rel, metadata.get(rel))
+        result = load_one(path, rel, metadata.get(rel), build)
         if isinstance(result, Problem):
             problems.append(result)
         else:
