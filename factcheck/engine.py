@@ -139,7 +139,7 @@ def collect(config: Config, options: RunOptions) -> Corpus:
         from factcheck.distributed import load_and_extract
 
         loaded, dask_claims = load_and_extract(
-            files, dict(config.documents), knowledge, config.scheduler, config.cache_dir
+            files, dict(config.documents), knowledge, config.scheduler, cache, options.progress
         )
     else:
         build = cache.build_document if cache is not None else document_from_text
