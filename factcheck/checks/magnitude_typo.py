@@ -82,11 +82,12 @@ def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     allow = {word.lower() for word in param(rule, "allow", PARAMS)} | set(scale)
     threshold = float(param(rule, "threshold", PARAMS))
     require_number = bool(param(rule, "require_number", PARAMS))
+    initials = {word[0] for word in scale}
     for document in documents(ctx):
         text = document.text
         for match in _WORD.finditer(text):
             word = match.group().lower()
-            if word in allow or word[0] not in {s[0] for s in scale}:
+            if word[0] not in initials or word in allow:
                 continue
             best = process.extractOne(word, scale, scorer=fuzz.ratio, score_cutoff=threshold)
             if best is None:

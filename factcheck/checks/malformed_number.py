@@ -17,6 +17,7 @@ from factcheck.checks.base import CheckContext, Param, param
 from factcheck.checks.textscan import documents, message, report
 from factcheck.model import Document, Finding
 from factcheck.rules.model import Rule
+from factcheck.rules.regexes import first_char_guard
 from factcheck.rules.types import StrList
 
 NAME = "malformed-number"
@@ -82,9 +83,9 @@ PARAMS: Mapping[str, Param] = {
     "glued": Param((bool,), True, "Report figures glued to a word."),
 }
 
-_ORDINAL = re.compile(r"(?<![\w.,])(\d+)((?:st|nd|rd|th)+)(?![A-Za-z])", re.I)
-_GROUPED = re.compile(r"(?<![\w.,])\d+(?:,+\d+)+(?:\.\d+)?(?![\d,]\d)")
-_GLUED_AFTER = re.compile(r"(?<![\w.,:/])(\d[\d,.]*\d|\d)([A-Za-z]+)\b")
+_ORDINAL = re.compile(first_char_guard(r"(?<![\w.,])(\d+)((?:st|nd|rd|th)+)(?![A-Za-z])"), re.I)
+_GROUPED = re.compile(first_char_guard(r"(?<![\w.,])\d+(?:,+\d+)+(?:\.\d+)?(?![\d,]\d)"))
+_GLUED_AFTER = re.compile(first_char_guard(r"(?<![\w.,:/])(\d[\d,.]*\d|\d)([A-Za-z]+)\b"))
 _GLUED_BEFORE = re.compile(r"\b([A-Za-z]+)(\d{2,}(?:[,.]\d+)*)(?![\w])")
 
 

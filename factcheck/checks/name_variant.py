@@ -188,7 +188,6 @@ PARAMS: Mapping[str, Param] = {
 }
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&-]*|&")
-_GAP = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*")
 _ROMAN = re.compile(r"[IVXLC]+\Z")
 
 
@@ -231,6 +230,11 @@ class _Names:
         self.min_token_length = int(param(rule, "min_token_length", PARAMS))
         self.connectors = {word.lower() for word in param(rule, "connectors", PARAMS)}
         self.stop_words = {word.lower() for word in param(rule, "stop_words", PARAMS)}
+        connectors = "|".join(re.escape(word) for word in sorted(self.connectors, key=len, reverse=True))
+        word = r"(?:[A-Z][A-Za-z0-9&-]*|(?i:" + connectors + r")(?![A-Za-z0-9&-]))"
+        self.run_pattern = re.compile(
+            r"(?<![A-Za-z0-9&-])[A-Z][A-Za-z0-9&-]*(?:(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)" + word + ")*"
+        )
         self.contrast = {word.lower() for word in param(rule, "contrast_words", PARAMS)}
         self.spelling = {frozenset((a.lower(), b.lower())) for a, b in param(rule, "spelling_pairs", PARAMS)}
         self.distinct = {frozenset((_normal(a), _normal(b))) for a, b in ctx.knowledge.distinct}
@@ -247,39 +251,28 @@ class _Names:
         longest = max([self.max_words, *(len(name.split()) for name in self.canonical.values())])
         longest = max([longest, *(len(name.split()) for name in self.listed_variants)])
         single_words = any(" " not in name for name in self.canonical.values())
+        single_variants = {name for name in self.listed_variants if " " not in name}
+        occurrences = self.occurrences
         for document in documents(self.ctx):
+            path = document.path
             for run in self._runs(document.text):
-                for i, (first, start, _) in enumerate(run):
-                    if not self._capitalised(first) or first.lower() in self.stop_words:
+                if len(run) == 1 and not (single_words or single_variants):
+                    continue
+                for i, (first, start, first_end) in enumerate(run):
+                    if not first[0].isupper() or first.lower() in self.stop_words:
                         continue
-                    for j in range(i, min(len(run), i + longest)):
-                        last = run[j][0]
-                        if not self._capitalised(last):
-                            continue
-                        words = [token for token, _, _ in run[i : j + 1]]
-                        name = " ".join(words)
-                        if j == i and not (single_words or _normal(name) in self.listed_variants):
-                            continue
-                        self.occurrences[name].append(_Occurrence(document.path, start, run[j][2]))
-
-    def _capitalised(self, token: str) -> bool:
-        return token[0].isupper()
+                    if single_words or first.lower() in single_variants:
+                        occurrences[first].append(_Occurrence(path, start, first_end))
+                    name = first
+                    for token, _, end in run[i + 1 : i + longest]:
+                        name = f"{name} {token}"
+                        if token[0].isupper():
+                            occurrences[name].append(_Occurrence(path, start, end))
 
     def _runs(self, text: str) -> Iterator[list[tuple[str, int, int]]]:
-        run: list[tuple[str, int, int]] = []
-        previous_end = -1
-        for match in _TOKEN.finditer(text):
-            token = match.group()
-            joined = previous_end >= 0 and _GAP.fullmatch(text, previous_end, match.start()) is not None
-            member = token[0].isupper() or token.lower() in self.connectors
-            if run and (not joined or not member):
-                yield run
-                run = []
-            if member:
-                run.append((token, match.start(), match.end()))
-            previous_end = match.end()
-        if run:
-            yield run
+        """Runs of capitalised words and connectors separated by spaces or one line break."""
+        for run in self.run_pattern.finditer(text):
+            yield [(token.group(), token.start(), token.end()) for token in _TOKEN.finditer(text, *run.span())]
 
     # -- comparing ---------------------------------------------------------
 
@@ -328,17 +321,17 @@ class _Names:
         # a name glued to the next word ("Hong Kongto"), not a spelling of it
         return bool(low_w.startswith(low_p) and re.fullmatch(r"[a-z]+", written[len(preferred) :]))
 
-    def _established(self) -> dict[int, list[tuple[str, int]]]:
-        """Preferred names by word count: the canonical names, then names the corpus uses often."""
-        by_words: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    def _established(self) -> dict[tuple[int, str], list[tuple[str, int]]]:
+        """Preferred names by (word count, first letter): the canonical names, then names the corpus uses often."""
+        blocks: dict[tuple[int, str], list[tuple[str, int]]] = defaultdict(list)
         for name in self.canonical.values():
-            by_words[len(name.split())].append((name, 10**9))
+            blocks[(len(name.split()), name[0].lower())].append((name, 10**9))
         for name, occurrences in self.occurrences.items():
             words = len(name.split())
             enough = len(occurrences) >= min(self.min_count, self.min_count_spelling)
             if words >= 2 and enough and _normal(name) not in self.canonical:
-                by_words[words].append((name, len(occurrences)))
-        return by_words
+                blocks[(words, name[0].lower())].append((name, len(occurrences)))
+        return blocks
 
     def candidates(self) -> Iterator[_Candidate]:
         established = self._established()
@@ -357,15 +350,14 @@ class _Names:
                     yield _Candidate(occurrence, written, preferred, len(written.split()), score, False)
 
     def _best(
-        self, written: str, count: int, established: dict[int, list[tuple[str, int]]]
+        self, written: str, count: int, established: dict[tuple[int, str], list[tuple[str, int]]]
     ) -> tuple[str, float] | None:
         words = written.split()
         best: tuple[str, float] | None = None
+        initial = written[0].lower()
         for size in (len(words), len(words) - 1, len(words) + 1):
-            for preferred, uses in established.get(size, ()):
-                if preferred[0].lower() != written[0].lower() or uses < self.prefer_ratio * count:
-                    continue
-                if self._excluded(written, preferred):
+            for preferred, uses in established.get((size, initial), ()):
+                if uses < self.prefer_ratio * count or self._excluded(written, preferred):
                     continue
                 score = fuzz.ratio(_normal(written), _normal(preferred))
                 if size == len(words):
