@@ -24,6 +24,7 @@ from factcheck.checks.textscan import (
     documents,
     message,
     paragraph_break_between,
+    prose,
     report,
 )
 from factcheck.model import Document, Finding
@@ -115,7 +116,7 @@ class _Scanner:
         self.bracketed = compile_safe(r"\[[ \t]*(?:" + inner + r")[ \t]*\]", re.I)
 
     def scan(self, document: Document) -> Iterator[Finding]:
-        text = document.text
+        text = prose(document)
         seen: set[int] = set()
         for finding in self._findings(document, text):
             if finding.location.start not in seen:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from rapidfuzz import fuzz, process
 
 from factcheck.checks.base import CheckContext, Param, param
-from factcheck.checks.textscan import CURRENCY, NUMBER_WORDS, documents, message, report
+from factcheck.checks.textscan import CURRENCY, NUMBER_WORDS, documents, message, prose, report
 from factcheck.model import Finding
 from factcheck.rules.model import Rule
 from factcheck.rules.types import StrList
@@ -42,6 +42,8 @@ PARAMS: Mapping[str, Param] = {
             "billionth",
             "trillionth",
             "millionths",
+            "trillionths",
+            "hundredths",
             "billionths",
             "bullion",
             "pillion",
@@ -84,7 +86,7 @@ def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     require_number = bool(param(rule, "require_number", PARAMS))
     initials = {word[0] for word in scale}
     for document in documents(ctx):
-        text = document.text
+        text = prose(document)
         for match in _WORD.finditer(text):
             word = match.group().lower()
             if word[0] not in initials or word in allow:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from factcheck.checks.base import CheckContext, Param, param
-from factcheck.checks.textscan import documents, message, report
+from factcheck.checks.textscan import documents, message, prose, report
 from factcheck.model import Document, Finding
 from factcheck.rules.model import Rule
 from factcheck.rules.regexes import first_char_guard
@@ -84,7 +84,7 @@ PARAMS: Mapping[str, Param] = {
 }
 
 _ORDINAL = re.compile(first_char_guard(r"(?<![\w.,])(\d+)((?:st|nd|rd|th)+)(?![A-Za-z])"), re.I)
-_GROUPED = re.compile(first_char_guard(r"(?<![\w.,])\d+(?:,+\d+)+(?:\.\d+)?(?![\d,]\d)"))
+_GROUPED = re.compile(first_char_guard(r"(?<![\w.,/:-])\d+(?:,+\d+)+(?:\.\d+)?(?![\d,]\d)"))
 _GLUED_AFTER = re.compile(first_char_guard(r"(?<![\w.,:/])(\d[\d,.]*\d|\d)([A-Za-z]+)\b"))
 _GLUED_BEFORE = re.compile(r"\b([A-Za-z]+)(\d{2,}(?:[,.]\d+)*)(?![\w])")
 
@@ -134,7 +134,7 @@ class _Scanner:
             yield from self._glued(document)
 
     def _ordinals(self, document: Document) -> Iterator[Finding]:
-        for match in _ORDINAL.finditer(document.text):
+        for match in _ORDINAL.finditer(prose(document)):
             number, suffix = int(match.group(1)), match.group(2)
             right = ordinal_suffix(number)
             if suffix.lower() == right:
@@ -155,7 +155,7 @@ class _Scanner:
 
     def _separators(self, document: Document) -> Iterator[Finding]:
         numbers: list[tuple[re.Match[str], list[str]]] = []
-        for match in _GROUPED.finditer(document.text):
+        for match in _GROUPED.finditer(prose(document)):
             integer = match.group().split(".")[0]
             if ",," in integer:
                 numbers.append((match, []))
@@ -182,7 +182,7 @@ class _Scanner:
             )
 
     def _glued(self, document: Document) -> Iterator[Finding]:
-        text = document.text
+        text = prose(document)
         for match in _GLUED_AFTER.finditer(text):
             letters = match.group(2)
             if not self._glued_word(letters, match.group(1)):

@@ -94,12 +94,30 @@ NUMBER_WORDS: tuple[str, ...] = (
     "third",
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+#: URLs and e-mail addresses in plain text (markup front ends already blank them in Markdown/HTML).
+_NOT_PROSE = re.compile(r"(?=[hHfFwW\w])(?:(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
 
 def documents(ctx: CheckContext) -> Iterator[Document]:
     """The context's documents in path order."""
     for path in sorted(ctx.documents):
         yield ctx.documents[path]
+
+
+def prose(document: Document) -> str:
+    """``Document.text`` with URLs and e-mail addresses blanked too (same length, newlines kept)."""
+    text = document.text
+    spans = [match.span() for match in _NOT_PROSE.finditer(text)]
+    if not spans:
+        return text
+    parts: list[str] = []
+    position = 0
+    for start, end in spans:
+        parts.append(text[position:start])
+        parts.append(re.sub(r"[^\n]", " ", text[start:end]))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def message(rule: Rule, default: str, **values: Any) -> str:
