@@ -126,15 +126,16 @@ class _Scanner:
         self.glued_words = {word.lower() for word in param(rule, "glued_words", PARAMS)}
 
     def scan(self, document: Document) -> Iterator[Finding]:
+        text = prose(document)
         if param(self.rule, "ordinals", PARAMS):
-            yield from self._ordinals(document)
+            yield from self._ordinals(document, text)
         if param(self.rule, "separators", PARAMS):
-            yield from self._separators(document)
+            yield from self._separators(document, text)
         if param(self.rule, "glued", PARAMS):
-            yield from self._glued(document)
+            yield from self._glued(document, text)
 
-    def _ordinals(self, document: Document) -> Iterator[Finding]:
-        for match in _ORDINAL.finditer(prose(document)):
+    def _ordinals(self, document: Document, text: str) -> Iterator[Finding]:
+        for match in _ORDINAL.finditer(text):
             number, suffix = int(match.group(1)), match.group(2)
             right = ordinal_suffix(number)
             if suffix.lower() == right:
@@ -153,9 +154,9 @@ class _Scanner:
                 message(self.rule, default, text=match.group(), expected=expected),
             )
 
-    def _separators(self, document: Document) -> Iterator[Finding]:
+    def _separators(self, document: Document, text: str) -> Iterator[Finding]:
         numbers: list[tuple[re.Match[str], list[str]]] = []
-        for match in _GROUPED.finditer(prose(document)):
+        for match in _GROUPED.finditer(text):
             integer = match.group().split(".")[0]
             if ",," in integer:
                 numbers.append((match, []))
@@ -181,8 +182,7 @@ class _Scanner:
                 self.rule, document, match.start(), match.end(), message(self.rule, default, text=match.group())
             )
 
-    def _glued(self, document: Document) -> Iterator[Finding]:
-        text = prose(document)
+    def _glued(self, document: Document, text: str) -> Iterator[Finding]:
         for match in _GLUED_AFTER.finditer(text):
             letters = match.group(2)
             if not self._glued_word(letters, match.group(1)):

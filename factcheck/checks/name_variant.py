@@ -48,6 +48,9 @@ PARAMS: Mapping[str, Param] = {
     "prefer_ratio": Param((int, float), 2.0, "The established name must be this many times more frequent."),
     "max_variant_count": Param((int,), 2, "A variant is written at most this many times in the corpus."),
     "max_words": Param((int,), 8, "Longest name considered, in words."),
+    "max_run": Param(
+        (int,), 40, "Runs of more capitalised words than this (all-caps text, title-case walls) are skipped."
+    ),
     "stop_words": Param(
         (StrList,),
         [
@@ -243,7 +246,11 @@ class _Names:
             _normal(variant): spec.canonical for spec in ctx.knowledge.names for variant in spec.variants
         }
         self.ctx = ctx
+        self.max_run = int(param(rule, "max_run", PARAMS))
+        #: How often each name is written, and where (only the first few places are kept).
+        self.counts: dict[str, int] = defaultdict(int)
         self.occurrences: dict[str, list[_Occurrence]] = defaultdict(list)
+        self.keep = max(self.max_variant_count, 1)
 
     # -- collecting --------------------------------------------------------
 
@@ -252,22 +259,27 @@ class _Names:
         longest = max([longest, *(len(name.split()) for name in self.listed_variants)])
         single_words = any(" " not in name for name in self.canonical.values())
         single_variants = {name for name in self.listed_variants if " " not in name}
-        occurrences = self.occurrences
         for document in documents(self.ctx):
             path = document.path
             for run in self._runs(document.text):
-                if len(run) == 1 and not (single_words or single_variants):
+                if len(run) > self.max_run or (len(run) == 1 and not (single_words or single_variants)):
                     continue
                 for i, (first, start, first_end) in enumerate(run):
                     if not first[0].isupper() or first.lower() in self.stop_words:
                         continue
                     if single_words or first.lower() in single_variants:
-                        occurrences[first].append(_Occurrence(path, start, first_end))
+                        self._add(first, path, start, first_end)
                     name = first
                     for token, _, end in run[i + 1 : i + longest]:
                         name = f"{name} {token}"
                         if token[0].isupper():
-                            occurrences[name].append(_Occurrence(path, start, end))
+                            self._add(name, path, start, end)
+
+    def _add(self, name: str, path: str, start: int, end: int) -> None:
+        self.counts[name] += 1
+        places = self.occurrences[name]
+        if len(places) <= self.keep or _normal(name) in self.listed_variants:
+            places.append(_Occurrence(path, start, end))
 
     def _runs(self, text: str) -> Iterator[list[tuple[str, int, int]]]:
         """Runs of capitalised words and connectors separated by spaces or one line break."""
@@ -326,24 +338,25 @@ class _Names:
         blocks: dict[tuple[int, str], list[tuple[str, int]]] = defaultdict(list)
         for name in self.canonical.values():
             blocks[(len(name.split()), name[0].lower())].append((name, 10**9))
-        for name, occurrences in self.occurrences.items():
+        for name, count in self.counts.items():
             words = len(name.split())
-            enough = len(occurrences) >= min(self.min_count, self.min_count_spelling)
+            enough = count >= min(self.min_count, self.min_count_spelling)
             if words >= 2 and enough and _normal(name) not in self.canonical:
-                blocks[(words, name[0].lower())].append((name, len(occurrences)))
+                blocks[(words, name[0].lower())].append((name, count))
         return blocks
 
     def candidates(self) -> Iterator[_Candidate]:
         established = self._established()
         for written, occurrences in self.occurrences.items():
+            count = self.counts[written]
             listed = self.listed_variants.get(_normal(written))
             if listed is not None:
                 for occurrence in occurrences:
                     yield _Candidate(occurrence, written, listed, len(written.split()), 100.0, True)
                 continue
-            if len(occurrences) > self.max_variant_count or _normal(written) in self.canonical:
+            if count > self.max_variant_count or _normal(written) in self.canonical:
                 continue
-            best = self._best(written, len(occurrences), established)
+            best = self._best(written, count, established)
             if best is not None:
                 preferred, score = best
                 for occurrence in occurrences:
@@ -405,7 +418,7 @@ def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             first = instances[0]
             location: Location = ctx.documents[first.path].location(first.start, first.end)
             related = (RelatedLocation(location, f"'{candidate.preferred}' written this way"),)
-        uses = len(instances or ())
+        uses = names.counts.get(candidate.preferred, 0)
         how = "listed as a misspelling of" if candidate.listed else "looks like a variant of"
         counted = "" if not uses else " (written that way once)" if uses == 1 else f" (written that way {uses} times)"
         default = f"'{candidate.written}' {how} '{candidate.preferred}'{counted}"

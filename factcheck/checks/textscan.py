@@ -95,7 +95,7 @@ NUMBER_WORDS: tuple[str, ...] = (
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 #: URLs and e-mail addresses in plain text (markup front ends already blank them in Markdown/HTML).
-_NOT_PROSE = re.compile(r"(?=[hHfFwW\w])(?:(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+_NOT_PROSE = re.compile(r"(?<![\w.+-])(?:(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
 
 def documents(ctx: CheckContext) -> Iterator[Document]:
