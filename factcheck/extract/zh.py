@@ -1,11 +1,347 @@
-"""Chinese extraction (placeholder until the Chinese NLP pass lands)."""
+"""Chinese extraction (Traditional and Simplified) on ``spacy.blank("zh")``.
+
+The pipeline is spaCy's blank Chinese with its default *character* segmenter
+(no pkuseg or jieba models: they cannot be fetched offline, and jieba splits
+"2,000" apart) plus two registered components:
+
+- ``factcheck_zh_sentences`` sets sentence starts after 。！？； (and ! ?) and at
+  paragraph breaks.  spaCy's own ``sentencizer`` is unsuitable here: its default
+  punctuation includes "." and "．", which are decimal points in "3.5萬" and
+  "１．０７５３", and it does not split at "；" or at a blank line.
+- ``factcheck_zh_figures`` runs the anchored regular expressions of
+  :mod:`factcheck.extract.zh_match` over the text and stores what it finds on
+  ``Doc._.factcheck_zh_figures`` (plain dataclasses, never spaCy objects).
+
+This module then turns those figures into :class:`~factcheck.model.Claim` values:
+intervals (``intervals.bounds``), the year of 同年 / 年底 / 12月31日 from
+context, as-of phrases (截至2024年12月), entities from the packs' aliases,
+metrics from measure words, "of which" parts (其中) and currencies.
+
+Choices (documented for users in docs):
+
+- ``元`` / ``$`` alone: the document's or the packs' default currency; else CNY
+  when the text is written in Simplified characters; else unknown (null).
+- 逾/超過/多於/以上 -> over; 不少於/最少/至少/或以上 -> at_least; 約/大約/左右 -> about;
+  近/接近/將近 -> about, below the figure only; 最多/不多於/不超過/以下/以內 -> at_most
+  (inclusive in Chinese usage); 少於/低於/不足 -> under.
+- 年初 = Jan-Mar, 年中 = May-Aug, 年底 = December (as CONTRACT.md's "end-2024"),
+  上半年 / 下半年 = halves, 第一季 / 首季 = quarters.
+- An as-of phrase's ``as_of`` is the last day its date covers (截至2024年底 -> 2024-12-31).
+- Entity: the nearest alias before the figure in its sentence, else after it in
+  the sentence, else the last alias mentioned earlier in the same paragraph.
+"""
 
 from __future__ import annotations
 
-from factcheck.knowledge import Knowledge
+import dataclasses
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factcheck.extract.intervals import bounds
+from factcheck.extract.zh_match import Figure, View, date_interval, find_figures, make_view, sentence_spans
+from factcheck.extract.zh_patterns import (
+    AS_OF_WORDS,
+    NOUN_LEADS,
+    PART_WORDS,
+    SIMPLIFIED_ONLY,
+    TRADITIONAL_ONLY,
+)
+from factcheck.knowledge import Entity, Knowledge
 from factcheck.model import Claim, Document
+
+FIGURES_EXTENSION = "factcheck_zh_figures"
+
+
+def _set_sentences(doc: Any) -> Any:
+    starts = [start for start, _end in sentence_spans(doc.text)]
+    token_starts = [token.idx for token in doc]
+    first_tokens = {bisect_left(token_starts, start) for start in starts}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.i in first_tokens
+    return doc
+
+
+def _set_figures(doc: Any) -> Any:
+    doc._.set(FIGURES_EXTENSION, find_figures(doc.text))
+    return doc
+
+
+def _sentences_factory(nlp: Any, name: str) -> Any:
+    return _set_sentences
+
+
+def _figures_factory(nlp: Any, name: str) -> Any:
+    return _set_figures
+
+
+if not Doc.has_extension(FIGURES_EXTENSION):
+    Doc.set_extension(FIGURES_EXTENSION, default=None)
+if not Language.has_factory("factcheck_zh_sentences"):
+    Language.factory("factcheck_zh_sentences", func=_sentences_factory)
+if not Language.has_factory("factcheck_zh_figures"):
+    Language.factory("factcheck_zh_figures", func=_figures_factory)
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Any:
+    """The Chinese pipeline, built once: blank zh (character segmenter) + our two components."""
+    pipeline = spacy.blank("zh")
+    pipeline.add_pipe("factcheck_zh_sentences")
+    pipeline.add_pipe("factcheck_zh_figures")
+    pipeline.max_length = 50_000_000
+    return pipeline
+
+
+# ---------------------------------------------------------------------------------------------
+# Knowledge: entity aliases
+# ---------------------------------------------------------------------------------------------
+@lru_cache(maxsize=16)
+def _alias_pattern(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    names: dict[str, str] = {}
+    for entity in entities:
+        for alias in (entity.name, *entity.aliases):
+            if alias:
+                names.setdefault(alias, entity.name)
+    if not names:
+        return None, names
+    parts = []
+    for alias in sorted(names, key=len, reverse=True):
+        escaped = re.escape(alias)
+        if alias.isascii():
+            escaped = rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])"
+        parts.append(escaped)
+    return re.compile("|".join(parts)), names
+
+
+def _entity_mentions(text: str, knowledge: Knowledge) -> list[tuple[int, str]]:
+    pattern, names = _alias_pattern(knowledge.entities)
+    if pattern is None:
+        return []
+    return [(match.start(), names[match.group(0)]) for match in pattern.finditer(text)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Segment -> claims
+# ---------------------------------------------------------------------------------------------
+def _is_simplified(text: str) -> bool:
+    simplified = sum(1 for char in text if char in SIMPLIFIED_ONLY)
+    traditional = sum(1 for char in text if char in TRADITIONAL_ONLY)
+    return simplified > traditional
+
+
+def _document_year(document: Document) -> int | None:
+    if document.date and document.date[:4].isdigit():
+        return int(document.date[:4])
+    return None
+
+
+@dataclasses.dataclass
+class _Context:
+    """What the walk over a segment's figures remembers."""
+
+    document_year: int | None
+    last_year: int | None = None
+
+
+def _resolve_date(figure: Figure, context: _Context) -> Figure | None:
+    """Give a context-dated figure (同年, 年底, 12月31日) its year; None when no year is known."""
+    spec = figure.context
+    if spec is None:
+        return figure
+    if spec.source == "document":
+        base = context.document_year
+    elif spec.source == "context":
+        base = context.last_year
+    else:
+        base = context.last_year if context.last_year is not None else context.document_year
+    if base is None:
+        return None
+    year = base + spec.offset
+    interval = date_interval(year, spec.month, spec.day, spec.period)
+    if interval is None:
+        return None
+    kind, value, lower, upper = interval
+    return dataclasses.replace(
+        figure,
+        kind=kind,
+        value=value,
+        lower=lower,
+        upper=upper,
+        year=year,
+        flags=(*figure.flags, "year-from-context"),
+    )
+
+
+def _sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    starts = [start for start, _end in sentences]
+    index = max(0, bisect_left(starts, position + 1) - 1)
+    return sentences[index] if sentences else (0, 0)
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _entity_for(mentions: list[tuple[int, str]], start: int, sentence: tuple[int, int], paragraph: int) -> str | None:
+    before = [name for offset, name in mentions if sentence[0] <= offset < start]
+    if before:
+        return before[-1]
+    after = [name for offset, name in mentions if start <= offset < sentence[1]]
+    if after:
+        return after[0]
+    earlier = [name for offset, name in mentions if paragraph <= offset < sentence[0]]
+    return earlier[-1] if earlier else None
+
+
+_CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\s（）()「」《》]")
+
+
+def _noun_before(text: str, start: int, sentence_start: int) -> str | None:
+    """The noun phrase just before a figure (其中研發人員逾 15,000 名 -> 研發人員)."""
+    clause = _CLAUSE_BREAK.split(text[sentence_start:start])[-1]
+    for lead in sorted(NOUN_LEADS, key=len, reverse=True):
+        if clause.startswith(lead):
+            clause = clause[len(lead) :]
+            break
+    clause = clause.rstrip("達达為为有約约共計计是")
+    clause = clause[-8:]
+    if not clause or any(char.isdigit() for char in clause):
+        return None
+    return clause.lower()
+
+
+def _as_of_dates(view: View, figures: list[Figure]) -> dict[int, str]:
+    """Sentence start (view offset) -> as-of date, for sentences with 截至 + a date."""
+    found: dict[int, str] = {}
+    text = view.text
+    sentences = sentence_spans(text)
+    for figure in figures:
+        if figure.kind not in ("date", "year") or figure.upper is None:
+            continue
+        window = text[max(0, figure.start - 5) : figure.start].rstrip(" ")
+        window = window.rstrip("於于到")
+        if not window.endswith(AS_OF_WORDS):
+            continue
+        upper = figure.upper
+        iso = f"{upper:04d}-12-31" if isinstance(upper, int) else str(upper)
+        found[_sentence_of(sentences, figure.start)[0]] = iso
+    return found
+
+
+def _currency(figure: Figure, document: Document, knowledge: Knowledge, simplified: bool) -> str | None:
+    if figure.currency is None or figure.currency:
+        return figure.currency
+    default = document.default_currency or knowledge.default_currency
+    if default:
+        return default
+    return "CNY" if simplified else None
 
 
 def extract_segment(document: Document, start: int, end: int, knowledge: Knowledge) -> list[Claim]:
-    """Claims in ``document.text[start:end]``; ids must be unique within the document."""
-    return []
+    """Claims in ``document.text[start:end]``; ids are unique within the document."""
+    view = make_view(document.text, start, end)
+    if not view.text.strip():
+        return []
+    doc = nlp()(view.text)
+    figures: list[Figure] = list(doc._.get(FIGURES_EXTENSION) or ())
+    sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+    return _claims(document, view, figures, sentences, knowledge)
+
+
+def _claims(
+    document: Document,
+    view: View,
+    figures: list[Figure],
+    sentences: list[tuple[int, int]],
+    knowledge: Knowledge,
+) -> list[Claim]:
+    text = view.text
+    context = _Context(_document_year(document))
+    mentions = _entity_mentions(text, knowledge)
+    simplified = _is_simplified(text)
+    resolved: list[Figure] = []
+    for figure in figures:
+        dated = _resolve_date(figure, context)
+        if dated is None:
+            continue
+        if dated.year is not None:
+            context.last_year = dated.year
+        resolved.append(dated)
+    as_of_by_sentence = _as_of_dates(view, resolved)
+    claims: list[Claim] = []
+    #: (sentence start, kind) -> the last claim of that kind in the sentence, and where it ended.
+    previous: dict[tuple[int, str], tuple[Claim, int]] = {}
+    for number, figure in enumerate(resolved):
+        sentence = _sentence_of(sentences, figure.start)
+        doc_start, doc_end = view.span(figure.start, figure.end)
+        sentence_start, sentence_end = view.span(sentence[0], max(sentence[0] + 1, sentence[1]))
+        flags = list(figure.flags)
+        if "\n" in document.original[doc_start:doc_end]:
+            flags.append("joined")
+        as_of = as_of_by_sentence.get(sentence[0])
+        if as_of is not None:
+            flags.append("as-of-phrase")
+        else:
+            as_of = document.date
+        lower, upper = figure.lower, figure.upper
+        value = figure.value
+        if figure.kind not in ("date", "year") and isinstance(value, int | float):
+            lower, upper = bounds(
+                float(value),
+                "exact" if figure.qualifier == "range" else figure.qualifier,
+                half_unit=figure.half_unit,
+                tolerance=knowledge.about_tolerance,
+                below_only=figure.below_only,
+            )
+            if figure.qualifier == "range" and figure.upper_value is not None:
+                upper = figure.upper_value
+        metric = figure.metric
+        if metric is None and figure.kind == "count":
+            metric = _noun_before(text, figure.start, sentence[0])
+        claim_id = f"zh{doc_start}-{number}"
+        part_of = _part_of(text, figure, sentence, previous)
+        claim = Claim(
+            id=claim_id,
+            location=document.location(doc_start, doc_end),
+            kind=figure.kind,
+            value=value,
+            lower=lower,
+            upper=upper,
+            qualifier="exact" if figure.kind in ("date", "year") else figure.qualifier,
+            unit=figure.unit,
+            currency=_currency(figure, document, knowledge, simplified) if figure.kind == "money" else None,
+            entity=_entity_for(mentions, figure.start, sentence, _paragraph_start(text, figure.start)),
+            metric=metric,
+            as_of=as_of,
+            lang="zh",
+            base_value=figure.base_value,
+            base_unit=figure.base_unit,
+            part_of=part_of,
+            flags=tuple(dict.fromkeys(flags)),
+            sentence_start=sentence_start,
+            sentence_end=sentence_end,
+        )
+        claims.append(claim)
+        previous[(sentence[0], figure.kind)] = (claim, figure.end)
+    return claims
+
+
+def _part_of(
+    text: str, figure: Figure, sentence: tuple[int, int], previous: dict[tuple[int, str], tuple[Claim, int]]
+) -> str | None:
+    """其中研發人員逾 15,000 名: a part of the previous figure of the same kind in the sentence."""
+    if figure.kind not in ("count", "money", "quantity"):
+        return None
+    found = previous.get((sentence[0], figure.kind))
+    if found is None:
+        return None
+    whole, whole_end = found
+    if any(word in text[whole_end : figure.start] for word in PART_WORDS):
+        return whole.id
+    return None
