@@ -230,5 +230,5 @@ def _dangling(written: str) -> str:
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     scanner = _Scanner(rule)
-    for document in documents(ctx):
+    for document in documents(ctx, rule):
         yield from scanner.scan(document)

@@ -85,7 +85,7 @@ def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     threshold = float(param(rule, "threshold", PARAMS))
     require_number = bool(param(rule, "require_number", PARAMS))
     initials = {word[0] for word in scale}
-    for document in documents(ctx):
+    for document in documents(ctx, rule):
         text = prose(document)
         for match in _WORD.finditer(text):
             word = match.group().lower()

@@ -208,5 +208,5 @@ class _Scanner:
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     scanner = _Scanner(rule)
-    for document in documents(ctx):
+    for document in documents(ctx, rule):
         yield from scanner.scan(document)

@@ -259,7 +259,7 @@ class _Names:
         longest = max([longest, *(len(name.split()) for name in self.listed_variants)])
         single_words = any(" " not in name for name in self.canonical.values())
         single_variants = {name for name in self.listed_variants if " " not in name}
-        for document in documents(self.ctx):
+        for document in documents(self.ctx, self.rule):
             path = document.path
             for run in self._runs(document.text):
                 if len(run) > self.max_run or (len(run) == 1 and not (single_words or single_variants)):

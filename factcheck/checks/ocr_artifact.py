@@ -88,7 +88,7 @@ def _unmasked(document: Document, start: int, end: int) -> bool:
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     substitutions = _substitutions(rule)
     window = int(param(rule, "window", PARAMS))
-    for document in documents(ctx):
+    for document in documents(ctx, rule):
         # Matched on the original text (brackets of "[email protected]" are markup in markdown),
         # then kept only where the span is prose.
         text = document.original

@@ -7,6 +7,7 @@ always includes newlines, and a *paragraph break* is a blank line.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -98,10 +99,25 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _NOT_PROSE = re.compile(r"(?<![\w.+-])(?:(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
 
-def documents(ctx: CheckContext) -> Iterator[Document]:
-    """The context's documents in path order."""
+def documents(ctx: CheckContext, rule: Rule | None = None) -> Iterator[Document]:
+    """The context's documents in path order; a rule's ``select`` may narrow them by ``path`` (glob
+    patterns) and ``lang`` (other select keys are claim fields and do not apply to text checks)."""
+    select = rule.select if rule is not None else {}
+    paths = _values(select.get("path"))
+    langs = _values(select.get("lang"))
     for path in sorted(ctx.documents):
-        yield ctx.documents[path]
+        document = ctx.documents[path]
+        if paths and not any(fnmatch.fnmatchcase(path, pattern) for pattern in paths):
+            continue
+        if langs and document.lang not in langs:
+            continue
+        yield document
+
+
+def _values(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
 def prose(document: Document) -> str:
