@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from factcheck.checks import (
+    anniversary,
     blank_figure,
+    consistency,
     magnitude_typo,
     malformed_number,
     name_variant,
     ocr_artifact,
+    part_whole,
+    unit,
     unused_suppression,
 )
 from factcheck.checks.base import CheckType
@@ -26,3 +30,7 @@ register(malformed_number)
 register(name_variant)
 register(ocr_artifact)
 register(unused_suppression)
+register(consistency)
+register(anniversary)
+register(part_whole)
+register(unit)
