@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from factcheck.checks import bilingual
 from factcheck.checks.base import CheckType
 
 #: Check type name -> module. Rules name these in ``check:``.
@@ -10,3 +11,6 @@ CHECKS: dict[str, CheckType] = {}
 
 def register(module: CheckType) -> None:
     CHECKS[module.NAME] = module
+
+
+register(bilingual)
