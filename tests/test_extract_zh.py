@@ -344,3 +344,63 @@ def test_pipeline_is_blank_zh_with_our_components() -> None:
     assert pipeline.pipe_names == ["factcheck_zh_sentences", "factcheck_zh_figures"]
     doc = pipeline("第一句。第二句；第三句\n\n第四句 3.5萬")
     assert [sentence.text for sentence in doc.sents] == ["第一句。", "第二句；", "第三句\n\n", "第四句 3.5萬"]
+
+
+def test_fiscal_year_is_one_date_over_two_years() -> None:
+    text = "香港科技園公司今日公布2023/24年度業績。"
+    claim = only(text)
+    assert (claim.location.text, claim.kind, claim.lower, claim.upper) == (
+        "2023/24年度",
+        "date",
+        "2023-01-01",
+        "2024-12-31",
+    )
+    assert claim.location.start == text.index("2023")
+    assert "fiscal-year" in claim.flags
+
+
+def test_phone_numbers_are_not_figures() -> None:
+    assert claims_of("查詢：2629 6800；傳真：+852 2629 6801") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value"),
+    [
+        ("50元6角三分", "50元6角三分", "money", 50.63),
+        ("这台电脑两美元又三美分", "两美元又三美分", "money", 2.03),
+        ("约三分之一来自海外", "三分之一", "ratio", 0.333333333333),
+        ("负一又二分之一", "负一又二分之一", "ratio", -1.5),
+        ("1/2的努力", "1/2", "ratio", 0.5),
+        ("十打蘋果", "十打蘋果", "count", 120),
+    ],
+)
+def test_fractions_subunits_and_dozens(text: str, surface: str, kind: str, value: float) -> None:
+    claim = only(text)
+    assert claim.location.text == surface
+    assert claim.location.start == text.index(surface)
+    assert claim.kind == kind
+    assert claim.value == pytest.approx(value)
+
+
+def test_month_end_as_of_and_noun_before_the_figure() -> None:
+    text = "2024年上半年表現理想。截至6月底，全市科技型中小企业超过2.5万家。"
+    period, month, count = claims_of(text)
+    assert (period.lower, period.upper) == ("2024-01-01", "2024-06-30")
+    assert (month.location.text, month.value) == ("6月底", "2024-06")
+    assert (count.location.text, count.metric, count.as_of) == ("超过2.5万家", "全市科技型中小企业", "2024-06-30")
+
+
+def test_noun_before_is_not_a_verb_or_a_clause_with_figures() -> None:
+    text = "累计达到1,190家，興建一幢樓高12層的大樓。"
+    total, floors = claims_of(text)
+    assert (total.location.text, total.metric) == ("1,190家", None)
+    assert "total" in total.flags
+    assert (floors.location.text, floors.metric) == ("12層", None)
+
+
+def test_same_year_with_month_is_one_date() -> None:
+    text = "新大樓預計2026年第二季落成，第二十五屆創科展於同年11月舉行。"
+    quarter, edition, month = claims_of(text)
+    assert (quarter.lower, quarter.upper) == ("2026-04-01", "2026-06-30")
+    assert (edition.kind, edition.value) == ("ordinal", 25)
+    assert (month.location.text, month.value) == ("同年11月", "2026-11")

@@ -45,9 +45,11 @@ from spacy.tokens import Doc
 
 from factcheck.extract.intervals import bounds
 from factcheck.extract.zh_match import Figure, View, date_interval, find_figures, make_view, sentence_spans
+from factcheck.extract.zh_numerals import BIG_CLASS, DIGIT_CLASS, SMALL_CLASS
 from factcheck.extract.zh_patterns import (
     AS_OF_WORDS,
     NOUN_LEADS,
+    NOUN_TRAILS,
     PART_WORDS,
     SIMPLIFIED_ONLY,
     TRADITIONAL_ONLY,
@@ -199,7 +201,8 @@ def _entity_for(mentions: list[tuple[int, str]], start: int, sentence: tuple[int
     return earlier[-1] if earlier else None
 
 
-_CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\s（）()「」《》]")
+_CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\s（）()「」《》\"“”'‘’]")
+_NUMERAL_CHARS = frozenset(DIGIT_CLASS + SMALL_CLASS + BIG_CLASS)
 
 
 def _noun_before(text: str, start: int, sentence_start: int) -> str | None:
@@ -209,9 +212,15 @@ def _noun_before(text: str, start: int, sentence_start: int) -> str | None:
         if clause.startswith(lead):
             clause = clause[len(lead) :]
             break
-    clause = clause.rstrip("達达為为有約约共計计是")
-    clause = clause[-8:]
-    if not clause or any(char.isdigit() for char in clause):
+    stripped = True
+    while stripped and clause:
+        stripped = False
+        for trail in NOUN_TRAILS:
+            if clause.endswith(trail):
+                clause = clause[: -len(trail)]
+                stripped = True
+    # A clause with a figure in it (興建一幢樓高) is not the noun of this figure.
+    if not clause or len(clause) > 10 or any(char.isdigit() or char in _NUMERAL_CHARS for char in clause):
         return None
     return clause.lower()
 

@@ -201,7 +201,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.])\.\d+"
 _CN_CHARS = numerals.DIGIT_CLASS + numerals.SMALL_CLASS + numerals.BIG_CLASS
 _ELEMENT = rf"(?:{_ARABIC}|[{_CN_CHARS}]|[几幾余餘多](?=\s?[{numerals.SMALL_CLASS}{numerals.BIG_CLASS}]))"
 _POINT = rf"(?:\s?[点點]\s?(?:\d+|[{numerals.DIGIT_CLASS}]+))"
@@ -230,17 +230,31 @@ _APPROX_SUFFIX = re.compile(r"[多餘余](?![少])")
 _YEAR_WORD = re.compile(r"\s?年(?![代級级齡龄紀纪薪息輕轻青])")
 _PERIOD = re.compile(rf"\s?(?:的\s?)?(?P<p>{_alternation(PERIODS)})(?:度)?")
 _PERIOD_AFTER_YEAR = re.compile(rf"\s?(?P<p>{_alternation(p for p in PERIODS if p.startswith('年'))})")
-_MONTH = re.compile(rf"\s?(?P<n>\d{{1,2}}|[{numerals.DIGIT_CLASS}十]{{1,3}})\s?月(?![份])")
-_MONTH_OWN = re.compile(r"\s?月(?!份)")
+_MONTH = re.compile(rf"\s?(?P<n>\d{{1,2}}|[{numerals.DIGIT_CLASS}十]{{1,3}})\s?月(?:份|底|初|中|末)?")
+_MONTH_OWN = re.compile(r"\s?月(?:份|底|初|中|末)?")
 _DAY = re.compile(rf"\s?(?P<n>\d{{1,2}}|[{numerals.DIGIT_CLASS}十]{{1,3}})\s?(?P<mark>[日號号])?")
 _DAY_INITIAL = re.compile(rf"\s?初(?P<n>[{numerals.DIGIT_CLASS}十])")
 _RANGE_SEPARATOR = re.compile(r"\s?(?:至|到|~|-|–|—)\s?")
 _ISO_DATE = re.compile(r"(?<![\d./-])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d./-])")
 _DAY_FIRST_DATE = re.compile(r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d./-])")
+#: 2023/24年度, 2023-2024 財政年度: a fiscal or school year over two calendar years.
+_FISCAL_YEAR = re.compile(
+    r"(?<![\d/.-])(?P<y>\d{4})\s?[/-]\s?(?P<y2>\d{4}|\d{2})(?![\d/.-])(?P<suffix>\s?(?:財政|财政)?(?:年度|學年|学年))?"
+)
+#: Telephone and fax numbers: 2629 6800, +852 2629 6800, 電話：2629-6800.
+_PHONE = re.compile(
+    r"(?:(?:電話|电话|查詢|查询|傳真|传真|熱線|热线|Tel|Fax|TEL|FAX)\s?[:：]?\s?)(?:\+?\d[\d -]{6,}\d)"
+    r"|\+\d{2,3}\s?\d{4}\s?\d{4}"
+    r"|(?<![\d,.])\d{4} \d{4}(?![\d,.])"
+)
 _PERCENT_PREFIX = re.compile(
     rf"(?<![{numerals.DIGIT_CLASS}\d])(?P<den>百萬|百万|百|千|萬|万)\s?分\s?之\s?(?P<num>{_NUMERAL_TEXT})"
 )
-_FRACTION = re.compile(rf"(?P<den>{_NUMERAL_TEXT})\s?分\s?之\s?(?P<num>{_NUMERAL_TEXT})")
+_FRACTION = re.compile(
+    rf"(?:(?P<whole>{_NUMERAL_TEXT})\s?又\s?)?(?P<den>{_NUMERAL_TEXT})\s*分\s*之\s*(?P<num>{_NUMERAL_TEXT})"
+)
+#: 3/5, -3/2 in Chinese text (dates there are written with 年月日; 2024/25 and 5/6月 are not fractions).
+_SLASH_FRACTION = re.compile(r"(?<![\d/.])(?P<num>-?\d{1,3})/(?P<den>\d{1,3})(?![\d/.年月日號号])")
 _CONTEXT_YEAR = re.compile(
     rf"(?P<w>{_alternation([*CONTEXT_YEARS, *DOCUMENT_YEARS])})(?:\s?(?:的\s?)?(?P<p>{_alternation(PERIODS)}))?"
 )
@@ -316,14 +330,37 @@ class _State:
 def find_figures(text: str) -> list[Figure]:
     """Every figure and date in a view's text, in text order."""
     state = _State(text)
-    for idiom in _IDIOM.finditer(text):
-        state.taken.append((idiom.start(), idiom.end()))
+    for mask in (_IDIOM, _PHONE):
+        state.taken.extend((match.start(), match.end()) for match in mask.finditer(text))
     _find_separated_dates(state)
+    _find_fiscal_years(state)
     _find_percent_prefixes(state)
     _find_fractions(state)
-    _find_numerals(state)
     _find_context_years(state)
+    _find_numerals(state)
+    _find_lone_periods(state)
     return sorted(state.figures, key=lambda figure: (figure.start, figure.end))
+
+
+def _find_fiscal_years(state: _State) -> None:
+    for match in _FISCAL_YEAR.finditer(state.text):
+        year, second = int(match["y"]), int(match["y2"])
+        if second not in (year + 1, (year + 1) % 100) or not state.free(match.start(), match.end()):
+            continue
+        state.add(
+            Figure(
+                match.start(),
+                match.end(),
+                "date",
+                f"{year:04d}",
+                lower=f"{year:04d}-01-01",
+                upper=f"{year + 1:04d}-12-31",
+                year=year + 1,
+                flags=("fiscal-year",),
+                number_start=match.start(),
+                number_end=match.end(),
+            )
+        )
 
 
 def _find_separated_dates(state: _State) -> None:
@@ -395,27 +432,37 @@ def _find_percent_prefixes(state: _State) -> None:
 
 
 def _find_fractions(state: _State) -> None:
+    """二分之一, 3又一千分之23, ３ 分 之 一百五十七 and 3/5: fractions, as ratios."""
     text = state.text
-    for match in _FRACTION.finditer(text):
-        if not state.free(match.start(), match.end()):
-            continue
-        denominator = numerals.parse(match["den"])
-        numerator = numerals.parse(match["num"])
-        if denominator is None or numerator is None or denominator.value == 0 or denominator.digit_string:
-            continue
-        value = float(numerator.value / denominator.value)
-        state.add(
-            Figure(
-                match.start(),
-                match.end(),
-                "ratio",
-                round(value, 12),
-                half_unit=0.0,
-                form="words" if denominator.form == numerator.form == "words" else "mixed",
-                number_start=match.start(),
-                number_end=match.end(),
+    for pattern in (_FRACTION, _SLASH_FRACTION):
+        for match in pattern.finditer(text):
+            if not state.free(match.start(), match.end()):
+                continue
+            denominator = numerals.parse(match["den"])
+            numerator = numerals.parse(match["num"])
+            if denominator is None or numerator is None or denominator.value == 0 or denominator.digit_string:
+                continue
+            value = numerator.value / denominator.value
+            forms = {denominator.form, numerator.form}
+            whole_text = match.groupdict().get("whole")
+            if whole_text:
+                whole = numerals.parse(whole_text)
+                if whole is None:
+                    continue
+                value = whole.value - value if whole.value < 0 else whole.value + value
+                forms.add(whole.form)
+            state.add(
+                Figure(
+                    match.start(),
+                    match.end(),
+                    "ratio",
+                    round(float(value), 12),
+                    half_unit=0.0,
+                    form=forms.pop() if len(forms) == 1 else "mixed",
+                    number_start=match.start(),
+                    number_end=match.end(),
+                )
             )
-        )
 
 
 def _share_flags(text: str, start: int) -> tuple[str, ...]:
@@ -660,7 +707,7 @@ def _noun_after(text: str, position: int) -> tuple[str, int]:
         char = text[end]
         if not (_is_han(char) or (char.isascii() and char.isalpha()) or char == "&"):
             break
-        if char in NOUN_STOPS or text.startswith(_NOUN_STOP_WORDS, end):
+        if char in NOUN_STOPS or char in _CN_CHARS or text.startswith(_NOUN_STOP_WORDS, end):
             break
         end += 1
     return text[position:end].lower(), end
@@ -761,6 +808,9 @@ def _tail_kind(text: str, end: int, base: Figure, value: Decimal, half: float, c
                 if named is not None and CURRENCY_SUFFIXES[named["c"]]:
                     code, figure_end = CURRENCY_SUFFIXES[named["c"]], named.end()
             chosen = code or currency or ""
+            cents, figure_end = _subunits(text, figure_end)
+            if cents:
+                base = replace(base, value=numerals.to_number(value + cents), half_unit=0.005)
             return replace(base, kind="money", currency=chosen, end=figure_end)
     if currency is not None:
         return replace(base, kind="money", currency=currency)
@@ -801,6 +851,8 @@ def _tail_kind(text: str, end: int, base: Figure, value: Decimal, half: float, c
     if measure is not None and value == value.to_integral_value():
         qualifier = "over" if measure["approx"] and base.qualifier == "exact" else base.qualifier
         noun, noun_end = _noun_after(text, measure.end())
+        if measure["m"] == "打":  # a dozen
+            base = replace(base, value=numerals.to_number(value * 12), half_unit=half * 12)
         return replace(
             base,
             kind="count",
@@ -821,6 +873,30 @@ def _tail_kind(text: str, end: int, base: Figure, value: Decimal, half: float, c
     ):
         return _bare_year(text, base, number)
     return base
+
+
+_SUBUNIT_TENTHS = re.compile(rf"\s?(?P<n>\d|[{numerals.DIGIT_CLASS}])\s?[角毛]")
+_SUBUNIT_CENTS = re.compile(
+    rf"\s?又?\s?(?P<n>\d{{1,2}}|[{numerals.DIGIT_CLASS}十]{{1,3}})\s?(?:美分|仙|分)(?![之鐘钟數数])"
+)
+
+
+def _subunits(text: str, position: int) -> tuple[Decimal, int]:
+    """50元6角三分, 两美元又三美分: tenths and hundredths of the currency unit, and where they end."""
+    total = Decimal(0)
+    tenths = _SUBUNIT_TENTHS.match(text, position)
+    if tenths is not None:
+        parsed = numerals.parse(tenths["n"])
+        if parsed is not None:
+            total += parsed.value / 10
+            position = tenths.end()
+    cents = _SUBUNIT_CENTS.match(text, position)
+    if cents is not None:
+        parsed = numerals.parse(cents["n"])
+        if parsed is not None and parsed.value < 100:
+            total += parsed.value / 100
+            position = cents.end()
+    return total, position
 
 
 def _tenths(base: Figure, value: Decimal, half: float, end: int) -> Figure:
@@ -883,7 +959,11 @@ def _find_context_years(state: _State) -> None:
                 number_end=figure_end,
             )
         )
-    for match in _LONE_PERIOD.finditer(text):
+
+
+def _find_lone_periods(state: _State) -> None:
+    """年底, 上半年 with no year written: the year comes from context."""
+    for match in _LONE_PERIOD.finditer(state.text):
         if not state.free(match.start(), match.end()):
             continue
         state.add(

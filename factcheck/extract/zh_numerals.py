@@ -56,8 +56,8 @@ DIGIT_CLASS = "".join(DIGITS)
 SMALL_CLASS = "".join(SMALL_UNITS)
 BIG_CLASS = "".join(BIG_UNITS)
 
-_ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_TOKEN = re.compile(rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[{DIGIT_CLASS}{SMALL_CLASS}{BIG_CLASS}]")
+_ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
+_TOKEN = re.compile(rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+|[{DIGIT_CLASS}{SMALL_CLASS}{BIG_CLASS}]")
 
 
 @dataclass(frozen=True, slots=True)
