@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any
 
 from factcheck.extract import zh_numerals as numerals
 from factcheck.extract.zh_patterns import (
@@ -342,23 +343,25 @@ def find_figures(text: str) -> list[Figure]:
     return sorted(state.figures, key=lambda figure: (figure.start, figure.end))
 
 
+def _whole(match: re.Match[str], kind: str, value: float | int | str | None, **fields: Any) -> Figure:
+    """A figure that is the whole of ``match`` (its numeral too)."""
+    return Figure(match.start(), match.end(), kind, value, number_start=match.start(), number_end=match.end(), **fields)
+
+
 def _find_fiscal_years(state: _State) -> None:
     for match in _FISCAL_YEAR.finditer(state.text):
         year, second = int(match["y"]), int(match["y2"])
         if second not in (year + 1, (year + 1) % 100) or not state.free(match.start(), match.end()):
             continue
         state.add(
-            Figure(
-                match.start(),
-                match.end(),
+            _whole(
+                match,
                 "date",
                 f"{year:04d}",
                 lower=f"{year:04d}-01-01",
                 upper=f"{year + 1:04d}-12-31",
                 year=year + 1,
                 flags=("fiscal-year",),
-                number_start=match.start(),
-                number_end=match.end(),
             )
         )
 
@@ -373,16 +376,13 @@ def _find_separated_dates(state: _State) -> None:
                 continue
             kind, value, lower, upper = interval
             state.add(
-                Figure(
-                    match.start(),
-                    match.end(),
+                _whole(
+                    match,
                     kind,
                     value,
                     lower=lower,
                     upper=upper,
                     year=int(match["y"]),
-                    number_start=match.start(),
-                    number_end=match.end(),
                 )
             )
 
@@ -452,15 +452,12 @@ def _find_fractions(state: _State) -> None:
                 value = whole.value - value if whole.value < 0 else whole.value + value
                 forms.add(whole.form)
             state.add(
-                Figure(
-                    match.start(),
-                    match.end(),
+                _whole(
+                    match,
                     "ratio",
                     round(float(value), 12),
                     half_unit=0.0,
                     form=forms.pop() if len(forms) == 1 else "mixed",
-                    number_start=match.start(),
-                    number_end=match.end(),
                 )
             )
 
@@ -967,14 +964,11 @@ def _find_lone_periods(state: _State) -> None:
         if not state.free(match.start(), match.end()):
             continue
         state.add(
-            Figure(
-                match.start(),
-                match.end(),
+            _whole(
+                match,
                 "date",
                 None,
                 context=ContextDate("either", 0, None, None, match["p"]),
                 form="words",
-                number_start=match.start(),
-                number_end=match.end(),
             )
         )
