@@ -19,13 +19,15 @@ $(DEV_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-## audit: check the seed corpus and write the reports into reports/
+## audit: check the seed corpus and write the reports into reports/ (findings never fail it; errors do)
 audit: $(STAMP)
 	@mkdir -p reports
 	$(BIN)/factcheck check seeds/ --fail-on never \
 		--output reports/factcheck.txt \
-		--report json:reports/factcheck.json
-	@cat reports/factcheck.txt
+		--html reports/audit.html \
+		--report json:reports/factcheck.json \
+		--report sarif:reports/factcheck.sarif
+	@echo "wrote reports/audit.html, reports/factcheck.sarif, reports/factcheck.json and reports/factcheck.txt"
 
 ## test: lint, type-check and run the test suite
 test: $(DEV_STAMP) lint typecheck

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.baseline import apply_baseline, load_baseline
+from factcheck.cache import CacheStats, ClaimCache, default_cache_dir, entry_key
 from factcheck.checks import CHECKS
 from factcheck.checks.base import CheckContext
 from factcheck.config import Config
@@ -15,13 +17,23 @@ from factcheck.extract import extract_document
 from factcheck.fingerprint import with_fingerprints
 from factcheck.index import build_index
 from factcheck.knowledge import Knowledge
-from factcheck.load import discover, display_path, load_documents
-from factcheck.model import Claim, Document, Finding, Problem, Report
+from factcheck.load import DOCUMENT_SUFFIXES, discover, display_path, document_from_text, load_documents
+from factcheck.model import Claim, Document, Finding, Problem, RelatedLocation, Report
 from factcheck.rules import RuleSet, load_ruleset
+from factcheck.suppress import apply as apply_suppressions
+
+#: ``progress(done, total)``: called as documents are extracted (the CLI draws a bar; the engine never prints).
+ProgressCallback = Callable[[int, int], None]
+#: Extracts documents and yields their claims in the same order (locally, or on Dask workers).
+BatchExtractor = Callable[[Sequence[Document], Knowledge, ProgressCallback | None], Iterable[tuple[Claim, ...]]]
 
 
 class NoDocuments(Exception):
-    """Nothing readable to check (exit code 2)."""
+    """Nothing readable to check (exit code 2); ``problems`` says why each file was skipped."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +41,14 @@ class RunOptions:
     paths: tuple[Path, ...] = ()
     rules: tuple[Path, ...] = ()
     fail_on: str | None = None
+    #: Index everything, report only findings that touch these files (they are loaded even if outside ``paths``).
     focus: tuple[Path, ...] = ()
+    #: Claim cache folder (default: config ``cache_dir``, else ``.factcheck_cache`` beside the config or in the cwd).
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    #: Report only findings whose fingerprints are not in this baseline file.
+    baseline: Path | None = None
+    progress: ProgressCallback | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +58,7 @@ class Corpus:
     problems: tuple[Problem, ...]
     ruleset: RuleSet
     knowledge: Knowledge
+    cache_stats: CacheStats | None = None
 
 
 def load_rules(config: Config, options: RunOptions) -> RuleSet:
@@ -53,11 +73,53 @@ def _knowledge(ruleset: RuleSet, config: Config) -> Knowledge:
     )
 
 
-def extract_all(documents: Sequence[Document], knowledge: Knowledge) -> tuple[Claim, ...]:
-    claims: list[Claim] = []
+def extract_local(
+    documents: Sequence[Document], knowledge: Knowledge, progress: ProgressCallback | None = None
+) -> Iterator[tuple[Claim, ...]]:
+    """Extract in this process, one document after another."""
+    for done, document in enumerate(documents, start=1):
+        yield extract_document(document, knowledge)
+        if progress is not None:
+            progress(done, len(documents))
+
+
+def open_cache(config: Config, options: RunOptions) -> ClaimCache | None:
+    if not options.use_cache:
+        return None
+    return ClaimCache(options.cache_dir or config.cache_dir or default_cache_dir(config.path))
+
+
+def extract_all(
+    documents: Sequence[Document],
+    knowledge: Knowledge,
+    cache: ClaimCache | None = None,
+    progress: ProgressCallback | None = None,
+    extractor: BatchExtractor = extract_local,
+) -> tuple[Claim, ...]:
+    """Claims of every document, in document order: cached ones read, the others extracted and stored.
+
+    Only documents missing from the cache reach ``extractor`` (and only then is spaCy imported).
+    """
+    found: dict[str, tuple[Claim, ...]] = {}
+    keys: dict[str, str] = {}
+    missing: list[Document] = []
+    digest = knowledge.extraction_digest() if cache is not None else ""
     for document in documents:
-        claims.extend(extract_document(document, knowledge))
-    return tuple(claims)
+        if cache is not None:
+            keys[document.path] = entry_key(document, digest)
+            cached = cache.get(keys[document.path])
+            if cached is not None:
+                found[document.path] = cached
+                continue
+        missing.append(document)
+    if missing:
+        if progress is not None:
+            progress(0, len(missing))
+        for document, claims in zip(missing, extractor(missing, knowledge, progress), strict=True):
+            found[document.path] = claims
+            if cache is not None:  # stored as soon as extracted: an interrupted run keeps its work
+                cache.put(keys[document.path], claims)
+    return tuple(claim for document in documents for claim in found[document.path])
 
 
 def collect(config: Config, options: RunOptions) -> Corpus:
@@ -65,13 +127,34 @@ def collect(config: Config, options: RunOptions) -> Corpus:
     ruleset = load_rules(config, options)
     knowledge = _knowledge(ruleset, config)
     roots = options.paths or config.paths or (Path.cwd(),)
-    files, problems = discover(roots, config.include, config.exclude)
-    loaded = load_documents(files, dict(config.documents))
+    # Focus files are documents if a folder search would take them (suffix, include/exclude).
+    focus = [path for path in options.focus if path.suffix.lower() in DOCUMENT_SUFFIXES]
+    files, problems = discover((*roots, *focus), config.include, config.exclude)
+    if options.focus and not {display_path(path) for path in focus} & {display_path(file) for file in files}:
+        # None of the focus files is a document (excluded, or not text): nothing can touch them.
+        return Corpus((), (), tuple(problems), ruleset, knowledge)
+    cache = open_cache(config, options)
+    dask_claims: tuple[Claim, ...] | None = None
+    if config.engine == "dask":  # read and extract on Dask workers (optional extra, imported only here)
+        from factcheck.distributed import load_and_extract
+
+        loaded, dask_claims = load_and_extract(
+            files, dict(config.documents), knowledge, config.scheduler, config.cache_dir
+        )
+    else:
+        build = cache.build_document if cache is not None else document_from_text
+        loaded = load_documents(files, dict(config.documents), build)
     problems = [*problems, *loaded.problems]
     if not loaded.documents:
-        raise NoDocuments("no readable document found in " + ", ".join(display_path(root) for root in roots))
-    claims = extract_all(loaded.documents, knowledge)
-    return Corpus(loaded.documents, claims, tuple(problems), ruleset, knowledge)
+        raise NoDocuments("no readable document found in " + ", ".join(display_path(root) for root in roots), problems)
+    if dask_claims is not None:
+        claims = dask_claims
+    else:
+        claims = extract_all(loaded.documents, knowledge, cache, options.progress)
+    if cache is not None:
+        cache.prune()
+    stats = cache.stats if cache is not None else None
+    return Corpus(loaded.documents, claims, tuple(problems), ruleset, knowledge, stats)
 
 
 def run_checks(corpus: Corpus, config: Config) -> list[Finding]:
@@ -97,19 +180,50 @@ def run_checks(corpus: Corpus, config: Config) -> list[Finding]:
     return with_fingerprints(findings, documents)
 
 
+def focus_findings(findings: Iterable[Finding], focus: set[str]) -> list[Finding]:
+    """The findings that touch a focus file, each shown from the focus side.
+
+    A finding whose primary location is elsewhere but whose related location is in
+    a focus file is turned around: the focus side becomes primary (the edited file
+    is where the writer looks), the other side becomes related, and the message
+    says where it was stated from.  Fingerprints are kept, so baselines still match.
+    """
+    result: list[Finding] = []
+    for finding in findings:
+        if finding.location.path in focus:
+            result.append(finding)
+            continue
+        turn = next((related for related in finding.related if related.location.path in focus), None)
+        if turn is None:
+            continue
+        old = finding.location
+        related = tuple(RelatedLocation(old, "raised here") if item is turn else item for item in finding.related)
+        message = f"{old.path}:{old.line}: {finding.message}"
+        result.append(dataclasses.replace(finding, location=turn.location, related=related, message=message))
+    result.sort(key=Finding.sort_key)
+    return result
+
+
 def run_check(config: Config, options: RunOptions) -> Report:
+    baseline = load_baseline(options.baseline) if options.baseline is not None else None
     corpus = collect(config, options)
     findings = run_checks(corpus, config)
+    kept = apply_suppressions(findings, corpus.documents, corpus.ruleset.rules)
+    findings = list(kept.findings)
     if options.focus:
-        focus = {display_path(path) for path in options.focus}
-        findings = [finding for finding in findings if finding.location.path in focus]
+        findings = focus_findings(findings, {display_path(path) for path in options.focus})
+    baselined = 0
+    if baseline is not None:
+        findings, baselined = apply_baseline(findings, baseline)
     return Report(
         documents=corpus.documents,
         claims=corpus.claims,
         findings=tuple(findings),
+        baselined=baselined,
         rules=tuple(rule.info() for rule in corpus.ruleset.rules),
         problems=corpus.problems,
         fail_on=options.fail_on or config.fail_on,
+        suppressed=kept.suppressed,
         tool_version=__version__,
     )
 

@@ -38,6 +38,9 @@ class Located:
     line: int
 
 
+_PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap")
+
+
 class _Builder:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -52,6 +55,8 @@ class _Builder:
                 node.start_mark.line + 1,
                 f"more than {MAX_NODES} values once aliases are expanded (an alias bomb?); refused",
             )
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_COLLECTION_TAGS:
+            raise YamlError(self.path, node.start_mark.line + 1, f"tag {node.tag!r} is not allowed (plain YAML only)")
         if isinstance(node, yaml.MappingNode):
             result = LineDict()
             result.line = node.start_mark.line + 1

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from factcheck.checks import bilingual
+from factcheck.checks import (
+    bilingual,
+    blank_figure,
+    magnitude_typo,
+    malformed_number,
+    name_variant,
+    ocr_artifact,
+    unused_suppression,
+)
 from factcheck.checks.base import CheckType
 
 #: Check type name -> module. Rules name these in ``check:``.
@@ -14,3 +22,9 @@ def register(module: CheckType) -> None:
 
 
 register(bilingual)
+register(blank_figure)
+register(magnitude_typo)
+register(malformed_number)
+register(name_variant)
+register(ocr_artifact)
+register(unused_suppression)

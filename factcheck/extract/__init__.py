@@ -14,7 +14,7 @@ from factcheck.knowledge import Knowledge
 from factcheck.model import Claim, Document
 
 #: Bump when extraction output changes, so cached claims are rebuilt.
-EXTRACTOR_VERSION = "0"
+EXTRACTOR_VERSION = "en-1"
 
 
 def extract_document(document: Document, knowledge: Knowledge) -> tuple[Claim, ...]:

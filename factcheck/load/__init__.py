@@ -5,7 +5,8 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,7 @@ __all__ = [
     "document_from_text",
     "load_documents",
     "load_file",
+    "load_one",
 ]
 
 DOCUMENT_SUFFIXES: dict[str, str] = {
@@ -88,9 +90,19 @@ def discover(
     """
     found: dict[str, Path] = {}
     problems: list[Problem] = []
+
+    def walk_error(error: OSError) -> None:  # an unreadable folder is named, not silently skipped
+        where = Path(error.filename) if error.filename else root
+        problems.append(Problem(display_path(where), error.strerror or str(error)))
+
     for root in paths:
-        if root.is_dir():
-            for directory, subdirs, files in os.walk(root, followlinks=False):
+        try:
+            is_dir = root.is_dir()
+        except OSError as error:  # e.g. a parent folder without search permission
+            problems.append(Problem(display_path(root), error.strerror or str(error)))
+            continue
+        if is_dir:
+            for directory, subdirs, files in os.walk(root, onerror=walk_error, followlinks=False):
                 subdirs[:] = sorted(
                     name
                     for name in subdirs
@@ -151,30 +163,74 @@ def document_from_text(
     )
 
 
-def load_file(path: Path, rel: str, meta: DocumentMeta | None = None) -> Document:
+#: Builds a Document from decoded text: ``document_from_text``, or the claim cache's memo of it.
+DocumentBuilder = Callable[[str, str, str, "DocumentMeta | None"], Document]
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file; anything else (FIFO, socket, device, folder) is refused.
+
+    The file is opened non-blocking and checked with ``fstat`` on the open descriptor,
+    so a FIFO named ``*.txt`` never hangs the run and a file swapped between the
+    check and the read cannot slip through.  A file growing while it is read is cut
+    off at the size limit rather than read without end.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableDocument("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableDocument("not a regular file (a FIFO, socket or device)")
+        if info.st_size > MAX_DOCUMENT_BYTES:
+            raise UnreadableDocument(f"too large ({info.st_size} bytes; the limit is {MAX_DOCUMENT_BYTES})")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_DOCUMENT_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise UnreadableDocument(f"too large (over {MAX_DOCUMENT_BYTES} bytes)")
+    return data
+
+
+def load_file(
+    path: Path, rel: str, meta: DocumentMeta | None = None, build: DocumentBuilder = document_from_text
+) -> Document:
     """Read and decode one file; raises UnreadableDocument or OSError with the reason."""
-    if path.is_dir():
-        raise UnreadableDocument("is a directory")
-    size = path.stat().st_size
-    if size > MAX_DOCUMENT_BYTES:
-        raise UnreadableDocument(f"too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})")
-    data = path.read_bytes()
-    text = decode(data)
+    text = decode(_read_regular_file(path))
+    if not text:
+        raise UnreadableDocument("empty file")
     fmt = DOCUMENT_SUFFIXES.get(path.suffix.lower(), "text")
-    return document_from_text(text, rel, fmt, meta)
+    return build(text, rel, fmt, meta)
 
 
-def load_documents(files: Sequence[Path], metadata: dict[str, DocumentMeta] | None = None) -> LoadResult:
+def load_one(
+    path: Path, rel: str, meta: DocumentMeta | None = None, build: DocumentBuilder = document_from_text
+) -> Document | Problem:
+    """Load one file, or say why it cannot be loaded (the unit of work of every engine)."""
+    try:
+        return load_file(path, rel, meta, build)
+    except UnreadableDocument as error:
+        return Problem(rel, str(error))
+    except OSError as error:
+        return Problem(rel, error.strerror or str(error))
+
+
+def load_documents(
+    files: Sequence[Path],
+    metadata: dict[str, DocumentMeta] | None = None,
+    build: DocumentBuilder = document_from_text,
+) -> LoadResult:
     """Load every file; a file that cannot be read becomes a Problem, never an exception."""
     metadata = metadata or {}
     documents: list[Document] = []
     problems: list[Problem] = []
     for path in files:
         rel = display_path(path)
-        try:
-            documents.append(load_file(path, rel, metadata.get(rel)))
-        except UnreadableDocument as error:
-            problems.append(Problem(rel, str(error)))
-        except OSError as error:
-            problems.append(Problem(rel, error.strerror or str(error)))
+        result = load_one(path, rel, metadata.get(rel), build)
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            documents.append(result)
     return LoadResult(tuple(documents), tuple(problems))

@@ -69,7 +69,9 @@ def front_matter_date(original: str) -> str | None:
         return None
     try:
         data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+        # Front matter is the document's, not ours: "date: 2024-13-45" (ValueError from the
+        # timestamp constructor) or deeply nested brackets must not stop the run.
         return None
     if not isinstance(data, dict):
         return None

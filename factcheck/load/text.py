@@ -60,6 +60,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 def line_language(line: str) -> str | None:
     """``zh`` when Han characters outnumber Latin letters, ``en`` when not, None for no letters."""
+    if _HAN.search(line) is None:  # the common case, without building lists of matches
+        return "en" if _LATIN.search(line) else None
     han = len(_HAN.findall(line))
     latin = len(_LATIN.findall(line))
     if han == 0 and latin == 0:

@@ -1,11 +1,14 @@
-"""Report stage: one Report, many renderings. A formatter is a module with ``render(report) -> str``."""
+"""Report stage: one Report, many renderings. A formatter is a module with ``render(report) -> str``.
+
+The HTML audit report (``factcheck.report.html``) is imported only when asked for, since it loads Jinja2.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from factcheck.model import Report
-from factcheck.report import json_format, text
+from factcheck.report import github, json_format, junit, sarif, text
 
 Renderer = Callable[[Report], str]
 
@@ -13,6 +16,9 @@ Renderer = Callable[[Report], str]
 CHECK_FORMATS: dict[str, Renderer] = {
     "text": text.render,
     "json": json_format.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
 }
 
 #: ``--format`` name -> renderer for ``factcheck claims``.

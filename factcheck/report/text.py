@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from factcheck.model import Report, Severity
+from factcheck.report.common import plural as _plural
+from factcheck.report.common import visible
 
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def summary_line(report: Report) -> str:
@@ -39,15 +37,22 @@ def render(report: Report, colour: bool = False) -> str:
             if current is not None:
                 lines.append("")
             current = loc.path
-            lines.append(f"{_BOLD}{loc.path}{_RESET}" if colour else loc.path)
+            path = visible(loc.path, newlines=False)
+            lines.append(f"{_BOLD}{path}{_RESET}" if colour else path)
         severity = finding.severity.value
         if colour:
             severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
-        lines.append(f"{loc.path}:{loc.line}:{loc.column}: {severity} [{finding.rule}] {finding.message}")
+        lines.append(
+            f"{visible(loc.path, newlines=False)}:{loc.line}:{loc.column}: {severity} [{finding.rule}] "
+            f"{visible(finding.message, newlines=False)}"
+        )
         for related in finding.related:
             rel = related.location
             note = f" ({related.note})" if related.note else ""
-            lines.append(f"    see {rel.path}:{rel.line}:{rel.column}: {rel.text}{note}")
+            lines.append(
+                f"    see {visible(rel.path, newlines=False)}:{rel.line}:{rel.column}: "
+                f"{visible(rel.text, newlines=False)}{visible(note, newlines=False)}"
+            )
     if lines:
         lines.append("")
     lines.append(summary_line(report))

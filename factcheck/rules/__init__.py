@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.rules.loader import RuleError, load_ruleset
+from factcheck.rules.loader import load_ruleset
 from factcheck.rules.model import Rule, RuleSet
+from factcheck.rules.schema import RuleError
 
 __all__ = ["Rule", "RuleError", "RuleSet", "load_ruleset"]

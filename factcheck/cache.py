@@ -1,0 +1,465 @@
+"""The claim cache: extracted claims on disk, one entry per document version.
+
+An entry's key is a hash of everything extraction depends on: the document's
+content (``Document.sha256``, its masked text and language segments), the
+metadata that changes what is extracted (path -- claim ids contain it --, date,
+language, default currency), ``EXTRACTOR_VERSION`` plus the source of the
+``factcheck.extract`` package, and ``Knowledge.extraction_digest()`` (entity
+aliases, metric synonyms, default currency, "about" tolerance).  A changed rule
+pack or extractor therefore never serves stale claims; an unchanged document is
+never extracted twice.
+
+Layout (``.factcheck_cache/`` by default)::
+
+    CACHEDIR.TAG            marks the folder as a cache for backup tools
+    .gitignore              "*": git ignores the folder without a line in the project's .gitignore
+    entries/ab/abcd….json   claims of one document version: a JSON header line, then the claims as one JSON line
+    documents/ab/abcd….json what loading derived from one text (masked text, language segments, date, line starts)
+
+The second kind memoises the load stage: reading and decoding a file is cheap,
+but masking markup, finding language segments and datelines is not, and a warm
+run should cost little more than reading the files.  Its key is the decoded
+text's hash, the format, the document's config metadata and the source of the
+``factcheck.load`` package.
+
+The header holds the key and the sha256 of the body line, so a truncated,
+damaged or foreign entry is detected, ignored and rebuilt.  Entries are written
+atomically (temporary file + rename): two runs at once may both write an entry,
+and a reader sees one whole version or none.  Entries not used for
+``max_age_days`` are pruned, oldest first beyond ``max_bytes``; pruning runs at
+most once a day.
+
+This module never imports spaCy: a run whose documents are all cached does not
+load the NLP stack at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factcheck import __version__
+from factcheck.atomic import write_bytes_atomic
+from factcheck.load import DocumentMeta, document_from_text
+from factcheck.model import Claim, Document, Location, Segment
+
+#: Bump when the entry layout changes.
+CACHE_FORMAT = 1
+DEFAULT_CACHE_DIR = ".factcheck_cache"
+DEFAULT_MAX_AGE_DAYS = 30
+DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+_DAY = 24 * 60 * 60
+_PRUNE_STAMP = "last-prune"
+_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by factcheck (claim cache).\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+_CLAIM_FIELDS = tuple(field.name for field in dataclasses.fields(Claim))
+_LOCATION_FIELDS = tuple(field.name for field in dataclasses.fields(Location))
+
+
+class DamagedEntry(ValueError):
+    """A cache entry that cannot be trusted (truncated, edited, or of another version)."""
+
+
+# -- Claim <-> JSON ------------------------------------------------------------
+
+
+def location_to_json(location: Location) -> list[Any]:
+    """A Location as a JSON array, in field order."""
+    return [getattr(location, name) for name in _LOCATION_FIELDS]
+
+
+def location_from_json(data: Any) -> Location:
+    if not isinstance(data, list) or len(data) != len(_LOCATION_FIELDS):
+        raise DamagedEntry("malformed location")
+    path, line, column, end_line, end_column, start, end, text = data
+    if not (isinstance(path, str) and isinstance(text, str)):
+        raise DamagedEntry("malformed location")
+    if not all(type(number) is int for number in (line, column, end_line, end_column, start, end)):
+        raise DamagedEntry("malformed location")
+    return Location(path, line, column, end_line, end_column, start, end, text)
+
+
+def claim_to_json(claim: Claim) -> list[Any]:
+    """A Claim as a JSON array in field order: compact, and lossless through :func:`claim_from_json`.
+
+    ints stay ints and floats floats (JSON keeps the distinction); tuples become arrays.
+    """
+    data: list[Any] = []
+    for name in _CLAIM_FIELDS:
+        value = getattr(claim, name)
+        if name == "location":
+            value = location_to_json(value)
+        elif name == "flags":
+            value = list(value)
+        data.append(value)
+    return data
+
+
+_SCALAR = (str, int, float, type(None))
+
+
+def claim_from_json(data: Any) -> Claim:
+    """Inverse of :func:`claim_to_json`; raises DamagedEntry for anything but a well-formed claim."""
+    if not isinstance(data, list) or len(data) != len(_CLAIM_FIELDS):
+        raise DamagedEntry("malformed claim")
+    values = dict(zip(_CLAIM_FIELDS, data, strict=True))
+    values["location"] = location_from_json(values["location"])
+    flags = values["flags"]
+    if not isinstance(flags, list) or not all(isinstance(flag, str) for flag in flags):
+        raise DamagedEntry("malformed claim flags")
+    values["flags"] = tuple(flags)
+    for name, value in values.items():
+        if name not in ("location", "flags") and not isinstance(value, _SCALAR):
+            raise DamagedEntry(f"malformed claim field {name!r}")
+    return Claim(**values)
+
+
+# -- keys ------------------------------------------------------------------------
+
+
+def _package_digest(package_file: str, *extra: str) -> str:
+    """A hash of a package's source and data files (and ``extra`` strings)."""
+    digest = hashlib.sha256("\x1f".join((__version__, str(CACHE_FORMAT), *extra)).encode())
+    root = Path(package_file).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".yaml", ".yml", ".json", ".txt"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            with contextlib.suppress(OSError):
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@functools.cache
+def extractor_digest() -> str:
+    """EXTRACTOR_VERSION plus a hash of the extraction package's files.
+
+    The version is the promise; the source hash is the safety net for the commits
+    that change extraction and forget to bump it.
+    """
+    from factcheck import extract  # the package's __init__ only; en/zh (and spaCy) load lazily
+
+    return _package_digest(extract.__file__, extract.EXTRACTOR_VERSION, repr((_CLAIM_FIELDS, _LOCATION_FIELDS)))
+
+
+@functools.cache
+def loader_digest() -> str:
+    """A hash of the load package's files and of the Document's fields."""
+    from factcheck import load
+
+    return _package_digest(load.__file__, repr(tuple(field.name for field in dataclasses.fields(Document))))
+
+
+def document_key(original: str, fmt: str, meta: DocumentMeta | None) -> str:
+    """The key of what loading derives from ``original`` (already normalised to ``\\n`` newlines)."""
+    meta = meta or DocumentMeta()
+    parts = (loader_digest(), fmt, meta.date or "", meta.lang or "", meta.currency or "")
+    digest = hashlib.sha256("\x1f".join(parts).encode())
+    digest.update(hashlib.sha256(original.encode("utf-8", "surrogatepass")).digest())
+    return digest.hexdigest()
+
+
+def entry_key(document: Document, knowledge_digest: str) -> str:
+    """The cache key of ``document`` extracted with knowledge of ``knowledge_digest``."""
+    digest = hashlib.sha256()
+    parts = (
+        extractor_digest(),
+        knowledge_digest,
+        document.path,
+        document.sha256,
+        document.format,
+        document.lang,
+        document.date or "",
+        document.date_source or "",
+        document.default_currency or "",
+        ";".join(f"{segment.start},{segment.end},{segment.lang}" for segment in document.segments),
+    )
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    text = document.text if document.text is not document.original else ""
+    digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+    return digest.hexdigest()
+
+
+# -- the cache -------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class CacheStats:
+    """What one run did with the cache (the CLI may show it; tests assert it). Counts claim entries."""
+
+    hits: int = 0
+    misses: int = 0
+    damaged: int = 0
+    written: int = 0
+    write_errors: int = 0
+    pruned: int = 0
+    #: Loaded documents served from / added to the ``documents/`` memo.
+    document_hits: int = 0
+    document_misses: int = 0
+
+
+class ClaimCache:
+    """Claims by entry key, in a folder. Every failure to read is a miss; every failure to write is ignored."""
+
+    def __init__(
+        self,
+        directory: Path,
+        max_age_days: float = DEFAULT_MAX_AGE_DAYS,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.directory = directory
+        self.max_age_days = max_age_days
+        self.max_bytes = max_bytes
+        self.stats = CacheStats()
+
+    @property
+    def entries(self) -> Path:
+        return self.directory / "entries"
+
+    @property
+    def documents(self) -> Path:
+        return self.directory / "documents"
+
+    def _read(self, folder: Path, key: str) -> bytes | None:
+        """The body of the entry ``key`` in ``folder``; None if missing; DamagedEntry (and deleted) if damaged."""
+        path = folder / key[:2] / f"{key}.json"
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+                modified = os.fstat(handle.fileno()).st_mtime
+        except OSError:
+            return None
+        try:
+            body = _unpack(data, key)
+        except DamagedEntry:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
+        now = time.time()
+        if now - modified > _DAY:  # "last used", for pruning; at most one write a day per entry
+            with contextlib.suppress(OSError):
+                os.utime(path, (now, now))
+        return body
+
+    def _write(self, folder: Path, key: str, body: bytes) -> bool:
+        """Store atomically; False if it cannot be written (a cache that cannot be written only costs speed)."""
+        try:
+            self._ensure_tag()
+            write_bytes_atomic(folder / key[:2] / f"{key}.json", _pack(key, body), durable=False)
+        except OSError:
+            self.stats.write_errors += 1
+            return False
+        return True
+
+    def get(self, key: str) -> tuple[Claim, ...] | None:
+        """The claims stored under ``key``, or None (missing or damaged: the caller extracts again)."""
+        try:
+            body = self._read(self.entries, key)
+            claims = None if body is None else decode_claims(body)
+        except DamagedEntry:
+            self.stats.damaged += 1
+            claims = None
+        if claims is None:
+            self.stats.misses += 1
+        else:
+            self.stats.hits += 1
+        return claims
+
+    def put(self, key: str, claims: Sequence[Claim]) -> None:
+        """Store ``claims`` under ``key``."""
+        if self._write(self.entries, key, encode_claims(claims)):
+            self.stats.written += 1
+
+    def build_document(self, original: str, path: str, fmt: str, meta: DocumentMeta | None) -> Document:
+        """``document_from_text(original, path, fmt, meta)``, from the memo when this text was loaded before."""
+        if "\r" in original:
+            original = original.replace("\r\n", "\n").replace("\r", "\n")
+        key = document_key(original, fmt, meta)
+        try:
+            body = self._read(self.documents, key)
+            if body is not None:
+                self.stats.document_hits += 1
+                return decode_document(body, original, path, fmt)
+        except DamagedEntry:
+            self.stats.damaged += 1
+        self.stats.document_misses += 1
+        document = document_from_text(original, path, fmt, meta)
+        self._write(self.documents, key, encode_document(document))
+        return document
+
+    def _ensure_tag(self) -> None:
+        """Mark the folder as a cache: for backup tools (CACHEDIR.TAG) and for git (it ignores itself)."""
+        tag = self.directory / "CACHEDIR.TAG"
+        if not tag.exists():
+            write_bytes_atomic(tag, _TAG.encode(), durable=False)
+            write_bytes_atomic(self.directory / ".gitignore", b"# created by factcheck\n*\n", durable=False)
+
+    def prune(self, now: float | None = None, force: bool = False) -> int:
+        """Delete entries unused for ``max_age_days``, then the least recently used beyond ``max_bytes``.
+
+        Runs at most once a day unless ``force``; returns the number of files deleted.
+        """
+        now = time.time() if now is None else now
+        stamp = self.directory / _PRUNE_STAMP
+        if not force:
+            with contextlib.suppress(OSError):
+                if now - stamp.stat().st_mtime < _DAY:
+                    return 0
+        removed = 0
+        kept: list[tuple[float, int, Path]] = []
+        for path in (*self.entries.rglob("*"), *self.documents.rglob("*")):
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            if not path.is_file():
+                continue
+            stale_temporary = path.name.startswith(".") and now - info.st_mtime > 3600
+            if stale_temporary or now - info.st_mtime > self.max_age_days * _DAY:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+            elif not path.name.startswith("."):
+                kept.append((info.st_mtime, info.st_size, path))
+        total = sum(size for _, size, _ in kept)
+        for _, size, path in sorted(kept, key=lambda item: item[0]):
+            if total <= self.max_bytes:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+            total -= size
+        with contextlib.suppress(OSError):
+            write_bytes_atomic(stamp, f"{now}\n".encode(), durable=False)
+        self.stats.pruned += removed
+        return removed
+
+
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def _loads(body: bytes) -> Any:
+    try:
+        return json.loads(body.decode("utf-8", "surrogatepass"))
+    except ValueError:
+        raise DamagedEntry("unreadable body") from None
+
+
+def _pack(key: str, body: bytes) -> bytes:
+    header = {"format": CACHE_FORMAT, "key": key, "sha256": hashlib.sha256(body).hexdigest()}
+    return json.dumps(header, separators=(",", ":")).encode() + b"\n" + body
+
+
+def _unpack(data: bytes, key: str) -> bytes:
+    """The body of an entry packed under ``key``; DamagedEntry if ``data`` is not one, whole."""
+    header_bytes, newline, body = data.partition(b"\n")
+    if not newline:
+        raise DamagedEntry("no header")
+    try:
+        header = json.loads(header_bytes)
+    except ValueError:
+        raise DamagedEntry("unreadable header") from None
+    if not isinstance(header, dict) or header.get("format") != CACHE_FORMAT or header.get("key") != key:
+        raise DamagedEntry("another key or format")
+    if header.get("sha256") != hashlib.sha256(body).hexdigest():
+        raise DamagedEntry("checksum mismatch (truncated or edited)")
+    return body
+
+
+def encode_claims(claims: Sequence[Claim]) -> bytes:
+    return _dumps([claim_to_json(claim) for claim in claims])
+
+
+def decode_claims(body: bytes) -> tuple[Claim, ...]:
+    items = _loads(body)
+    if not isinstance(items, list):
+        raise DamagedEntry("malformed claims")
+    try:
+        return tuple(claim_from_json(item) for item in items)
+    except (TypeError, ValueError) as error:
+        raise DamagedEntry(str(error)) from None
+
+
+def encode_entry(key: str, claims: Sequence[Claim]) -> bytes:
+    """A claims entry: the header line, then the claims."""
+    return _pack(key, encode_claims(claims))
+
+
+def decode_entry(data: bytes, key: str) -> tuple[Claim, ...]:
+    """The claims of an entry written by :func:`encode_entry` under ``key``; DamagedEntry if it is not one."""
+    return decode_claims(_unpack(data, key))
+
+
+def encode_document(document: Document) -> bytes:
+    """What loading derived from the text (the text itself is the key, so it is not stored)."""
+    return _dumps(
+        {
+            "text": None if document.text == document.original else document.text,
+            "lang": document.lang,
+            "segments": [[segment.start, segment.end, segment.lang] for segment in document.segments],
+            "date": document.date,
+            "date_source": document.date_source,
+            "default_currency": document.default_currency,
+            "sha256": document.sha256,
+            "line_starts": list(document.line_starts),
+        }
+    )
+
+
+def _optional_str(value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise DamagedEntry("malformed document field")
+    return value
+
+
+def decode_document(body: bytes, original: str, path: str, fmt: str) -> Document:
+    """The Document of ``original`` from an :func:`encode_document` body, checked against the text."""
+    data = _loads(body)
+    try:
+        text = original if data["text"] is None else data["text"]
+        segments = tuple(Segment(int(start), int(end), str(lang)) for start, end, lang in data["segments"])
+        line_starts = tuple(data["line_starts"])
+        sha256 = data["sha256"]
+        lang = data["lang"]
+    except (KeyError, TypeError, ValueError):
+        raise DamagedEntry("malformed document") from None
+    if not (isinstance(text, str) and len(text) == len(original) and isinstance(lang, str)):
+        raise DamagedEntry("masked text does not match the document")
+    if not line_starts or line_starts[0] != 0 or len(line_starts) != original.count("\n") + 1:
+        raise DamagedEntry("line starts do not match the document")
+    if type(line_starts[-1]) is not int or not isinstance(sha256, str):  # the checksum vouches for the rest
+        raise DamagedEntry("malformed document")
+    return Document(
+        path=path,
+        original=original,
+        text=text,
+        format=fmt,
+        lang=lang,
+        segments=segments,
+        date=_optional_str(data.get("date")),
+        date_source=_optional_str(data.get("date_source")),
+        default_currency=_optional_str(data.get("default_currency")),
+        sha256=sha256,
+        line_starts=line_starts,
+    )
+
+
+def default_cache_dir(config_path: Path | None) -> Path:
+    """``.factcheck_cache`` beside the config file, else in the current directory."""
+    base = config_path.parent if config_path is not None else Path.cwd()
+    return base / DEFAULT_CACHE_DIR

@@ -1,0 +1,494 @@
+"""Attribution: what a figure measures (metric), whom it is about (entity), when (as-of),
+which whole it is part of, and the semantic flags the checks read.
+
+Entities come from three places, in this order of trust:
+1. the rule packs (``Knowledge.entities``), matched by spaCy's PhraseMatcher, and
+   near misses of their names matched with rapidfuzz;
+2. names the document defines itself: "Full Name (ACR)" gives ACR (or the pack's name);
+3. the subject of the sentence, when it is a capitalised name the document uses again.
+A claim with none of those in its sentence takes the document's main subject when one
+entity clearly dominates the document; otherwise its entity is null.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.extract.figures import Figure
+from factcheck.extract.patterns_en import (
+    FOUNDING_VERBS,
+    METRIC_DROP_LEADING,
+    METRIC_STOPWORDS,
+    MONTHS,
+    NAME_STOPWORDS,
+    PART_CONNECTORS,
+    SUBJECT_VERBS,
+    word_set,
+)
+from factcheck.knowledge import Knowledge
+
+Mention = tuple[int, int, str]
+
+_CAP_WORD = r"[A-Z][\w&'’.@+-]*"
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+#: Words that cannot be the verb after a subject ("Together with", "Life and Health").
+_NOT_VERBS = word_set(
+    "of in on at by for from to with into onto across through over under about around than as and or but nor "
+    "which that who whom whose where when while the a an its their our this these those"
+)
+_LINK_WORD = r"(?:of|and|for|the|on|in|&|de|du)"
+#: "Full Name (ACR)", "Hong Kong Cyberport Management Company Limited\n(Cyberport)".
+DEFINITION = re.compile(
+    r"(?P<long>" + _CAP_WORD + r"(?:,?[ \t]*\n?[ \t]*(?:" + _LINK_WORD + r"|" + _CAP_WORD + r")){0,10})"
+    r"[ \t]*\n?[ \t]*\((?:the\s+)?[“\"']?(?P<short>[A-Z][\w&@+.'’-]{1,24}(?:[ \t][A-Z][\w&'-]*){0,2})[”\"']?\)"
+)
+#: A capitalised name of up to seven words, possibly across an OCR line break: "Hong Kong Science Park".
+_NAME_NP = _CAP_WORD + r"(?:" + _GAP + r"(?:(?:of|and|for|&)" + _GAP + r")?" + _CAP_WORD + r"){0,6}"
+_TITLES = word_set("mr mrs ms dr prof professor president chairman chairperson sir madam mdm ceo director secretary")
+_SUBJECT = re.compile(
+    r"(?:(?P<lead>[^,;:.\n]{0,90}),\s+)?(?:the\s+|The\s+)?(?P<np>" + _NAME_NP + r")"
+    r"(?:’s|'s)?\s+(?:(?:also|now|currently|further|still|already|actively|has|have|is|was|will|had)\s+)?(?P<verb>[a-z]+)"
+)
+#: A capitalised name followed by a verb anywhere in a clause ("neither Hong Kong celebrates its 25th").
+_CLAUSE_SUBJECT = re.compile(
+    r"(?<![\w&'’-])(?:the\s+|The\s+)?(?P<np>" + _NAME_NP + r")"
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:also|now|currently|further|still|already|actively|has|have|is|was|will|had|has\s+been|have\s+been)\s+)?"
+    r"(?P<verb>" + "|".join(SUBJECT_VERBS) + r"|[a-z]{3,}ed)\b"
+)
+_WORD = re.compile(r"[A-Za-z][\w&@'’/-]*|\S")
+_AS_OF_BEFORE = re.compile(r"(?:(?<![\w])(?:as\s+(?:at|of|on)|up\s+(?:to|till|until)|by)\s+(?:the\s+)?)$", re.I)
+_FOUNDING_BEFORE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(verb.replace(" ", r"\s+") for verb in FOUNDING_VERBS)
+    + r")\s+(?:(?:in|on|since|during)\s+)?(?:the\s+year\s+)?$",
+    re.I,
+)
+_FOUNDING_AFTER = re.compile(
+    r"^,?\s+[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been|is|been)\s+(?:"
+    + "|".join(verb.replace(" ", r"\s+") for verb in FOUNDING_VERBS)
+    + r")\b",
+    re.I,
+)
+_ANNIVERSARY_AFTER = re.compile(r"\s*anniversar", re.I)
+_CONTINUOUS_BEFORE = re.compile(r"(?<![\w])(?:for|over)\s+(?:the\s+(?:past|last)\s+)?$", re.I)
+_CELEBRATION = re.compile(r"celebrat|anniversar|commemorat|\bmark(?:s|ed|ing)?\b|jubilee", re.I)
+_TOTAL_BEFORE = re.compile(
+    r"(?<![\w])(?:a\s+total\s+(?:sum\s+)?of|in\s+total|total(?:ling|ing|s|led|ed)?|altogether|combined|aggregate)\b[^.;,:]{0,30}$",
+    re.I,
+)
+_TOTAL_AFTER = re.compile(r"^[^.;,]{0,30}?\b(?:in\s+total|altogether|in\s+all)\b", re.I)
+_SHARE_AFTER = re.compile(r"\s*(?:of|share\s+of)\s", re.I)
+_CONNECTOR_BEFORE_PART = re.compile(
+    r"(?<![\w])(?:" + "|".join(c.replace(" ", r"\s+") for c in PART_CONNECTORS) + r")(?![\w])[^.;]{0,30}$", re.I
+)
+_LIST_CONTINUES = re.compile(r"[^.;:]{0,50}?(?:,|\band)\s*", re.I)
+_SUBSET_AFTER = re.compile(
+    r"\s*(?:are|were|is|was|being|have\s+been|had\s+been)?\s*(?:(?:committed|dedicated|engaged|working|employed|focus(?:ed|ing)?|involved|specialis(?:ed|ing)|specializ(?:ed|ing))\s+(?:to|in|on)\s+|focus\s+on\s+|in\s+)?(?P<np>[^.,;:()]{1,60})",
+    re.I,
+)
+_OF_BEFORE = re.compile(
+    r"(?P<np>(?:[A-Za-z][\w&'’-]*\s+){0,3}[A-Za-z][\w&'’-]*)\s+of\s+(?:(?:about|around|approximately|over|more\s+than|some|up\s+to|nearly|almost|at\s+least|roughly)\s+)?$",
+    re.I,
+)
+_PAREN_BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w&'’-]*\s+){0,3}[A-Za-z][\w&'’-]*)\s*\($")
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    """What attribution knows about a whole document (built once per document)."""
+
+    #: Document-defined names: alias -> canonical.
+    defined: dict[str, str] = field(default_factory=dict)
+    #: Mentions of defined names and known aliases, absolute offsets, sorted.
+    mentions: list[Mention] = field(default_factory=list)
+    main_subject: str | None = None
+    known_names: frozenset[str] = frozenset()
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(char for word in words for char in word if char.isupper())
+
+
+def _subsequence(short: str, long: str) -> bool:
+    iterator = iter(long)
+    return all(char in iterator for char in short)
+
+
+def _define(long_text: str, short: str) -> str | None:
+    """The long name that ``short`` abbreviates, trimmed to the words it needs; None if no match."""
+    words = long_text.split()
+    while words and (words[0].lower() in NAME_STOPWORDS or words[0][0].islower()):
+        words = words[1:]
+    if not words:
+        return None
+    short_letters = "".join(char for char in short if char.isupper())
+    lowered = short.lower()
+    # "Hong Kong Cyberport Management Company Limited (Cyberport)": the short form is a word of the long one.
+    if any(word.lower() == lowered for word in words) or (" " in short and short.lower() in " ".join(words).lower()):
+        return " ".join(words)
+    if len(short_letters) < 2:
+        return None
+    if not any(char.isupper() for char in short[1:]) and not _initials(words).startswith(short[:1]):
+        return None
+    # The shortest tail of the long name whose initials still spell the acronym.
+    best: list[str] | None = None
+    for index in range(len(words)):
+        candidate = words[index:]
+        if candidate[0][0] == short_letters[0] and _subsequence(short_letters, _initials(candidate)):
+            best = candidate
+    if best is None and len(short_letters) >= 3:
+        # "Microelectronics Centre (MEC)": the letters of the acronym, in order, within the name's letters.
+        for index in range(len(words)):
+            candidate = words[index:]
+            letters = "".join(candidate).lower()
+            if candidate[0][0] == short_letters[0] and _subsequence(short.lower(), letters) and len(candidate) >= 2:
+                best = candidate
+    return " ".join(best) if best else None
+
+
+def _common_phrase(long_name: str, text: str) -> bool:
+    """ "Innovation & Technology (I&T)" names a topic, not a body: the words also appear in lower case."""
+    lowered = long_name.lower()
+    variants = {lowered, lowered.replace("&", "and"), lowered.replace(" and ", " & ")}
+    return any(
+        re.search(r"(?<![\w])" + re.escape(variant).replace(r"\ ", r"\s+") + r"(?![\w])", text) for variant in variants
+    )
+
+
+def _case_sensitive(name: str) -> bool:
+    return len(name) <= 6 or name.isupper()
+
+
+def build_context(text: str, knowledge: Knowledge, alias_index: dict[str, str]) -> DocumentContext:
+    """Defined names, mentions and the main subject of a document."""
+    context = DocumentContext(known_names=frozenset(entity.name for entity in knowledge.entities))
+    for match in DEFINITION.finditer(text):
+        short = re.sub(r"\s+", " ", match.group("short")).strip()
+        long_name = _define(re.sub(r"\s+", " ", match.group("long")), short)
+        if long_name is None or _common_phrase(long_name, text):
+            continue
+        canonical = alias_index.get(short.lower()) or alias_index.get(long_name.lower()) or short
+        context.defined.setdefault(short, canonical)
+        context.defined.setdefault(long_name, canonical)
+    names = {name: canonical for name, canonical in context.defined.items()}
+    for entity in knowledge.entities:
+        for alias in (entity.name, *entity.aliases):
+            names.setdefault(alias, entity.name)
+    if names:
+        pattern = re.compile(
+            r"(?<![\w])(?:"
+            + "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(names, key=len, reverse=True))
+            + r")(?![\w])",
+            re.I,
+        )
+        lowered = {name.lower(): canonical for name, canonical in names.items() if not _case_sensitive(name)}
+        for match in pattern.finditer(text):
+            surface = re.sub(r"\s+", " ", match.group(0))
+            # Short and upper-case names must match case ("ITF", not "itf"); long names may vary in case.
+            found = names.get(surface) or lowered.get(surface.lower())
+            if found is not None:
+                context.mentions.append((match.start(), match.end(), found))
+    counts = Counter(canonical for _, _, canonical in context.mentions)
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        context.main_subject = ranked[0][0]
+    return context
+
+
+def _name(np: str, text: str, context: DocumentContext, position: int) -> str | None:
+    """A subject noun phrase as an entity name, or None when it is not a name."""
+    np = re.sub(r"\s+", " ", np).strip().rstrip(".")
+    words = np.split()
+    if not words:
+        return None
+    first = words[0].lower().rstrip(".")
+    if first in _TITLES or first in NAME_STOPWORDS or first in MONTHS or first.endswith("ing") or np.endswith("-"):
+        return None
+    if np in context.defined:
+        return context.defined[np]
+    if len(np) < 3:
+        return None
+    if len(words) == 1:
+        # "the Programme": an anaphor for the last defined name ending in that word.
+        anaphor = _anaphor(np, context, position)
+        if anaphor is not None:
+            return anaphor
+        # A one-word name must also appear capitalised inside sentences ("... at Cyberport"), not only
+        # at their starts ("Funding support from ...").
+        if re.search(r"[a-z,] " + re.escape(np) + r"\b", text) is None:
+            return None
+    return np
+
+
+def _anaphor(word: str, context: DocumentContext, position: int) -> str | None:
+    lowered = word.lower()
+    candidates = {name for name in context.defined if name.lower().split()[-1] == lowered and " " in name}
+    if not candidates:
+        return None
+    canonicals = {context.defined[name] for name in candidates}
+    starts = [mention[0] for mention in context.mentions]
+    index = bisect.bisect_left(starts, position) - 1
+    while index >= 0:
+        if context.mentions[index][2] in canonicals:
+            return context.mentions[index][2]
+        index -= 1
+    return None
+
+
+def sentence_subject(text: str, start: int, end: int, context: DocumentContext) -> str | None:
+    """A capitalised name opening the sentence ("Cyberport currently houses ...")."""
+    match = _SUBJECT.match(text, start, min(end, start + 200))
+    if match is None or match.group("verb") in _NOT_VERBS:
+        return None
+    return _name(match.group("np"), text, context, match.start("np"))
+
+
+def clause_subject(text: str, start: int, end: int, context: DocumentContext) -> str | None:
+    """The last capitalised name followed by a verb in ``text[start:end]``."""
+    best: str | None = None
+    for match in _CLAUSE_SUBJECT.finditer(text, start, end):
+        name = _name(match.group("np"), text, context, match.start("np"))
+        if name is not None:
+            best = name
+    return best
+
+
+def _words(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text, start, end))
+
+
+def _clean_metric(words: list[str]) -> str | None:
+    while words and (
+        words[0].lower() in METRIC_DROP_LEADING
+        or (words[0].lower().endswith("ed") and "-" not in words[0] and len(words) > 1)
+    ):
+        words = words[1:]
+    while words and words[-1].lower() in METRIC_STOPWORDS:
+        words = words[:-1]
+    if not words:
+        return None
+    metric = " ".join(words).lower().strip("-'’\"“”")
+    return metric or None
+
+
+def _plural(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ous")) and len(lowered) > 3
+    ) or lowered in (
+        "people",
+        "staff",
+        "personnel",
+        "children",
+        "media",
+        "data",
+    )
+
+
+def metric_after(text: str, start: int, limit: int) -> str | None:
+    """The noun phrase right after a figure: "2,000 tech companies, including" -> "tech companies"."""
+    return metric_after_span(text, start, limit)[0]
+
+
+def metric_after_span(text: str, start: int, limit: int) -> tuple[str | None, int]:
+    """The noun phrase after a figure and where it ends."""
+    words: list[str] = []
+    end = start
+    pending_and = False
+    for match in _WORD.finditer(text, start, min(limit, start + 90)):
+        word = match.group(0)
+        lowered = word.lower()
+        if lowered in ("and", "or", "&") and words and not _plural(words[-1]) and not pending_and:
+            pending_and = True  # "private and public partners", "R&D and business development positions"
+            words.append(word)
+            continue
+        if not word[0].isalpha() or lowered in METRIC_STOPWORDS or lowered in _PRONOUNS:
+            break
+        if lowered in MONTHS and not words:
+            break
+        if lowered.endswith("ing") and words and not pending_and:
+            break  # "R&D companies operating in ..."
+        words.append(word)
+        end = match.end()
+        pending_and = False
+        if len(words) >= 6 or _plural(word):
+            break
+        # A line break inside the phrase is fine (OCR wraps), a paragraph break is not.
+        if "\n\n" in text[match.end() : match.end() + 3]:
+            break
+    if pending_and:
+        words = words[:-1]
+    if len(words) == 1 and words[0].lower().endswith(("ed", "ing")) and "-" not in words[0]:
+        return None, start  # "$2 million spent on", "HK$1 invested by"
+    return _clean_metric(words), end
+
+
+_PRONOUNS = word_set("them it us they we you he she him her those these this that which")
+
+
+def metric_before(text: str, start: int, floor: int) -> str | None:
+    """ "a dedicated professional cadre of over 24,000" -> "professional cadre"; "IT (31%)" -> "it"."""
+    window_start = max(floor, start - 80)
+    match = _OF_BEFORE.search(text, window_start, start)
+    if match is not None:
+        words = match.group("np").split()
+        kept: list[str] = []
+        for word in reversed(words):
+            if word.lower() in METRIC_STOPWORDS:
+                break
+            kept.insert(0, word)
+        return _clean_metric(kept[-3:])
+    match = _PAREN_BEFORE.search(text, window_start, start)
+    if match is not None:
+        words = match.group("np").split()
+        kept = []
+        for word in reversed(words):
+            if word.lower() in METRIC_STOPWORDS:
+                break
+            kept.insert(0, word)
+        return _clean_metric(kept[-3:])
+    return None
+
+
+def as_of_phrases(text: str, figures: Sequence[Figure], sentence_of: Sequence[int]) -> dict[int, str]:
+    """Sentence index -> the ISO date of its as-of phrase ("As at the end of October 2024" -> "2024-10")."""
+    found: dict[int, str] = {}
+    for index, figure in enumerate(figures):
+        if figure.kind not in ("date", "year") or not isinstance(figure.value, (str, int)):
+            continue
+        if _AS_OF_BEFORE.search(text, max(0, figure.start - 20), figure.start) is None:
+            continue
+        value = str(figure.value)
+        if "/" in value or value.startswith("X"):
+            value = str(figure.upper)[:7] if figure.upper else value
+        found.setdefault(sentence_of[index], value)
+        figure.flags.append("as-of")
+    return found
+
+
+def semantic_flags(text: str, figure: Figure, sentence: tuple[int, int]) -> None:
+    """anniversary, founding, total, share — the tags cross-document checks read."""
+    s_start, s_end = sentence
+    flags = figure.flags
+    if figure.kind == "ordinal" and _ANNIVERSARY_AFTER.match(text, figure.end, s_end):
+        flags.append("anniversary")
+    if figure.kind == "duration" and figure.unit == "year":
+        before = text[max(s_start, figure.core_start - 30) : figure.core_start]
+        continuous = re.search(
+            r"(?:continuous|consecutive|successive|straight)\s+years?", text[figure.core_start : figure.end], re.I
+        )
+        if (continuous and _CONTINUOUS_BEFORE.search(before)) or (
+            _CELEBRATION.search(text, s_start, s_end)
+            and re.match(r"\s+of\b|\s*$|\s*[,.;]", text[figure.end : figure.end + 5])
+            and not re.search(r"(?:past|last|next|coming|first|within)\s+$", before, re.I)
+        ):
+            flags.append("anniversary")
+    if figure.kind in ("year", "date") and (
+        _FOUNDING_BEFORE.search(text, max(s_start, figure.start - 40), figure.start)
+        or (
+            _FOUNDING_AFTER.match(text[figure.end : min(s_end, figure.end + 140)])
+            and re.search(r"(?<![\w])(?:in|on|since)\s+$", text[max(s_start, figure.start - 12) : figure.start], re.I)
+        )
+    ):
+        flags.append("founding")
+    if figure.kind in ("count", "money", "quantity", "number", "percent") and (
+        _TOTAL_BEFORE.search(text, max(s_start, figure.start - 45), figure.start)
+        or _TOTAL_AFTER.match(text[figure.end : min(s_end, figure.end + 40)])
+    ):
+        flags.append("total")
+    if figure.kind == "percent" and _SHARE_AFTER.match(text, figure.end, s_end) and "share" not in flags:
+        flags.append("share")
+
+
+def link_parts(text: str, figures: Sequence[Figure], sentence_of: Sequence[int]) -> None:
+    """ "X, of which Y", "X, including Y and Z": Y and Z get ``part_of`` = X."""
+    for index, figure in enumerate(figures):
+        if figure.kind not in ("count", "money", "quantity", "percent"):
+            continue
+        sentence = sentence_of[index]
+        # The whole is the nearest earlier figure of the same kind in the sentence, with a connector right
+        # before this figure ("..., of which more than 15,000"), or a list that continues ("... and 10 unicorns").
+        for whole_index in range(index - 1, -1, -1):
+            whole = figures[whole_index]
+            if sentence_of[whole_index] != sentence:
+                break
+            if whole.kind != figure.kind:
+                continue
+            between = text[whole.end : figure.start]
+            if ";" in between or len(between) > 160:
+                break
+            connector = _CONNECTOR_BEFORE_PART.search(between)
+            if connector is not None and connector.start() <= 100:
+                figure.part_of = whole_index
+            elif whole.part_of is not None and _LIST_CONTINUES.fullmatch(between):
+                figure.part_of = whole.part_of
+            break
+
+
+def subset_metric(text: str, figure: Figure, whole: Figure, limit: int) -> str | None:
+    """The part's own metric: "of which more than 15,000 are committed to R&D" -> "r&d"."""
+    match = _SUBSET_AFTER.match(text, figure.core_end, limit)
+    if match is None:
+        return None
+    words = match.group("np").split()
+    return _clean_metric(words[:4])
+
+
+def nearest_mention(
+    mentions: Sequence[Mention], starts: Sequence[int], figure: Figure, sentence: tuple[int, int]
+) -> tuple[str | None, str | None]:
+    """The known or defined names nearest before and nearest after the figure in its sentence."""
+    s_start, s_end = sentence
+    left = bisect.bisect_left(starts, s_start)
+    best_before: Mention | None = None
+    best_after: Mention | None = None
+    for position in range(left, len(mentions)):
+        mention = mentions[position]
+        if mention[0] >= s_end:
+            break
+        if mention[1] <= figure.start:
+            best_before = mention
+        elif mention[0] >= figure.end and best_after is None:
+            best_after = mention
+    return (best_before[2] if best_before else None), (best_after[2] if best_after else None)
+
+
+_ANNIVERSARY_OF = re.compile(
+    r"\s*anniversar\w*(?:\s+[a-z]+){0,2}\s+of\s+(?:the\s+)?(?:(?:establishment|founding|foundation|creation|inauguration|opening|launch)\s+of\s+(?:the\s+)?)?"
+    r"(?P<np>" + _NAME_NP + r")"
+)
+_FOUNDED_SUBJECT = re.compile(r"\s*,\s*(?:(?P<self>we|our|it|its)\b|(?:the\s+)?(?P<np>" + _NAME_NP + r"))")
+
+
+def special_entity(
+    text: str, figure: Figure, sentence: tuple[int, int], mentions: Sequence[Mention], context: DocumentContext
+) -> str | None:
+    """Entities fixed by the wording: "the 25th anniversary of the establishment of the HKSAR",
+    "Established in May 2001, the HKSTPC is ...", "Established in 2001, we ..."."""
+    s_end = sentence[1]
+    if "anniversary" in figure.flags and figure.kind == "ordinal":
+        match = _ANNIVERSARY_OF.match(text, figure.end, s_end)
+        if match is not None:
+            return _resolve(match.start("np"), match.end("np"), match.group("np"), text, mentions, context)
+    if "founding" in figure.flags:
+        match = _FOUNDED_SUBJECT.match(text, figure.end, s_end)
+        if match is not None:
+            if match.group("self"):
+                return context.main_subject
+            return _resolve(match.start("np"), match.end("np"), match.group("np"), text, mentions, context)
+    return None
+
+
+def _resolve(
+    start: int, end: int, np: str, text: str, mentions: Sequence[Mention], context: DocumentContext
+) -> str | None:
+    """A noun phrase as an entity: a mention inside it first, else the phrase as a name."""
+    starts = [mention[0] for mention in mentions]
+    index = bisect.bisect_left(starts, start)
+    if index < len(mentions) and mentions[index][0] < end:
+        return mentions[index][2]
+    return _name(np, text, context, start)

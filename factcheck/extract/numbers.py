@@ -1,0 +1,161 @@
+"""Reading English numbers: digits with separators, scale words, written-out numbers.
+
+All regexes here are anchored: they are used with ``pattern.match(text, pos)`` at a
+position the scanner already knows starts a number, never searched across the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.patterns_en import (
+    COUNT_NOUNS,
+    FRACTION_DENOMINATORS,
+    ORDINAL_WORDS,
+    SCALES,
+    TENS,
+    UNITS_0_19,
+    WORD_SCALES,
+)
+
+#: Thousands separators a number may use: comma, space, thin space, no-break spaces.
+_SPACES = " \u2009\u00a0\u202f"
+
+#: A number written in digits.  Groups of three after a 1-3 digit lead, separated by a comma or one of
+#: the spaces above; a line break (OCR) may stand for the space ("around 42\n000").  A space-separated
+#: group must not run on into more digits, so "2024 2 084" and "2114 4972" never glue together.
+DIGITS = re.compile(
+    r"""
+    (?P<lead>\d{1,3})
+    (?:
+        (?P<comma>(?:,\d{3}(?![\d]))+ | (?:,\d{3})+(?=\.\d))
+      | (?P<spaced>(?:[ \u2009\u00a0\u202f]\d{3}(?!\d|,\d|\.\d))+)
+      | (?P<broken>\n\d{3}(?!\d|,\d|\.\d))
+    )?
+    (?P<frac>\.\d+)?
+    (?![\d])
+    |
+    (?P<plain>\d+(?:\.\d+)?)(?![\d])
+    """,
+    re.X,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number read from text: its value, how it was written, and where it ends."""
+
+    value: float
+    written: str  # digits as written, separators removed (for rounding)
+    end: int
+    joined: bool = False
+    malformed: bool = False
+    form: str = "digits"  # "digits" or "words"
+
+
+def read_digits(text: str, pos: int) -> Number | None:
+    """The digit number starting at ``pos`` ("76 564", "2,046.5", "42\\n000")."""
+    match = DIGITS.match(text, pos)
+    if match is None:
+        return None
+    raw = match.group(0)
+    joined = match.group("broken") is not None
+    written = raw.replace(",", "").replace("\n", "")
+    for space in _SPACES:
+        written = written.replace(space, "")
+    try:
+        value = float(written)
+    except ValueError:
+        return None
+    return Number(value, written, match.end(), joined=joined)
+
+
+_WORD = r"[A-Za-z]+"
+_NUMBER_WORDS = {**UNITS_0_19, **TENS, **WORD_SCALES, **COUNT_NOUNS}
+
+#: A run of number words ("thirty-four", "two hundred and fifty", "a dozen", "three million").
+_SMALL = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    "eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+)
+_LARGE = "hundred|thousand|million|billion|trillion|dozen"
+WORD_NUMBER = re.compile(
+    r"(?:(?:a|an)\s+(?:" + _LARGE + r")|zero|" + _SMALL + r")\b"
+    r"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:" + _SMALL + "|" + _LARGE + r")\b)*",
+    re.I,
+)
+
+#: Written ordinals, optionally with a number in front ("twenty-first", "three hundredth").
+WORD_ORDINAL = re.compile(
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|million|billion)(?:\s+and\s+|\s*-\s*|\s+))*"
+    r"(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+#: "one-third", "two thirds", "a quarter", "three-quarters", "half".
+WORD_FRACTION = re.compile(
+    r"(?P<num>one|two|three|four|five|six|seven|eight|nine|a|an)[\s-]+"
+    r"(?P<den>" + "|".join(sorted(FRACTION_DENOMINATORS, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def words_value(words: str) -> float | None:
+    """Value of a run of number words; None when the words do not make a number."""
+    tokens = [token for token in re.split(r"[\s-]+", words.lower()) if token and token != "and"]
+    if not tokens:
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    for token in tokens:
+        if token in ("a", "an"):
+            current = max(current, 1.0)
+            continue
+        if token in UNITS_0_19:
+            current += UNITS_0_19[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token in COUNT_NOUNS:
+            current = (current or 1.0) * COUNT_NOUNS[token]
+        elif token == "hundred":
+            current = (current or 1.0) * 100
+        elif token in WORD_SCALES:
+            total += (current or 1.0) * WORD_SCALES[token]
+            current = 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def ordinal_words_value(words: str) -> int | None:
+    """Value of a written ordinal ("twentieth" -> 20, "twenty-first" -> 21, "three hundredth" -> 300)."""
+    tokens = [token for token in re.split(r"[\s-]+", words.lower()) if token and token != "and"]
+    if not tokens or tokens[-1] not in ORDINAL_WORDS:
+        return None
+    last = ORDINAL_WORDS[tokens[-1]]
+    head = tokens[:-1]
+    if not head:
+        return last
+    head_value = words_value(" ".join(head))
+    if head_value is None:
+        return None
+    if last >= 100:  # "three hundredth", "a trillionth"
+        return int(head_value * last)
+    return int(head_value + last)
+
+
+def fraction_value(numerator: str, denominator: str) -> float:
+    num = 1 if numerator.lower() in ("a", "an") else UNITS_0_19[numerator.lower()]
+    return num / FRACTION_DENOMINATORS[denominator.lower()]
+
+
+def scale_of(word: str) -> float | None:
+    return SCALES.get(word.lower())
+
+
+def number_word_value(word: str) -> int | None:
+    return _NUMBER_WORDS.get(word.lower())
