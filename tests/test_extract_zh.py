@@ -404,3 +404,31 @@ def test_same_year_with_month_is_one_date() -> None:
     assert (quarter.lower, quarter.upper) == ("2026-04-01", "2026-06-30")
     assert (edition.kind, edition.value) == ("ordinal", 25)
     assert (month.location.text, month.value) == ("同年11月", "2026-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("18年10月1日到19年2月3日", "18年10月1日", "2018-10-01"),
+        ("零八年奥运会在北京举办", "零八年", 2008),
+        ("九七年回歸後", "九七年", 1997),
+    ],
+)
+def test_two_digit_years(text: str, surface: str, value: str | int) -> None:
+    claim = claims_of(text)[0]
+    assert (claim.location.text, claim.value) == (surface, value)
+    assert claim.location.start == text.index(surface)
+
+
+def test_dash_between_dates_is_not_a_minus_sign() -> None:
+    text = "计费周期 2019年6月1日-6月30日，增长-3%"
+    first, second, change = claims_of(text)
+    assert (first.value, second.location.text, second.value) == ("2019-06-01", "6月30日", "2019-06-30")
+    assert second.location.start == text.index("6月30日")
+    assert (change.location.text, change.value) == ("-3%", -3)
+
+
+def test_thousands_suffix() -> None:
+    claim = only("月薪 25K 起")
+    assert (claim.location.text, claim.value) == ("25K", 25000)
+    assert claims_of("推動 Web3k 平台") == []

@@ -12,6 +12,7 @@ view's offset table; nothing here knows about documents or claims.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime
 import re
 from collections.abc import Iterable
@@ -206,8 +207,10 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.])\.\d+"
 _CN_CHARS = numerals.DIGIT_CLASS + numerals.SMALL_CLASS + numerals.BIG_CLASS
 _ELEMENT = rf"(?:{_ARABIC}|[{_CN_CHARS}]|[几幾余餘多](?=\s?[{numerals.SMALL_CLASS}{numerals.BIG_CLASS}]))"
 _POINT = rf"(?:\s?[点點]\s?(?:\d+|[{numerals.DIGIT_CLASS}]+))"
-_NUMERAL_TEXT = rf"(?:[负負]|(?<![0-9A-Za-z.\-])-)?{_ELEMENT}(?:\s?{_ELEMENT})*{_POINT}?"
+# "-" after a figure or a date ("5-20%", "6月1日-6月30日") is a range dash, not a minus sign.
+_NUMERAL_TEXT = rf"(?:[负負]|(?<![0-9A-Za-z.\-日月年號号%])-)?{_ELEMENT}(?:\s?{_ELEMENT})*{_POINT}?"
 NUMERAL = re.compile(_NUMERAL_TEXT)
+_THOUSANDS = re.compile(r"[kK](?![A-Za-z])")
 _SPACE_BETWEEN_DIGITS = re.compile(r"(?<=[\d,]) (?=\d)")
 
 _PREFIX_QUALIFIER = re.compile(
@@ -255,7 +258,9 @@ _FRACTION = re.compile(
     rf"(?:(?P<whole>{_NUMERAL_TEXT})\s?又\s?)?(?P<den>{_NUMERAL_TEXT})\s*分\s*之\s*(?P<num>{_NUMERAL_TEXT})"
 )
 #: 3/5, -3/2 in Chinese text (dates there are written with 年月日; 2024/25 and 5/6月 are not fractions).
-_SLASH_FRACTION = re.compile(r"(?<![\d/.])(?P<num>-?\d{1,3})/(?P<den>\d{1,3})(?![\d/.年月日號号])")
+_SLASH_FRACTION = re.compile(
+    r"(?<![\d/.])(?<!\d,)(?:(?P<whole>\d{1,3}) )?(?P<num>-?\d{1,3})/(?P<den>\d{1,3})(?![\d/.年月日號号])"
+)
 _CONTEXT_YEAR = re.compile(
     rf"(?P<w>{_alternation([*CONTEXT_YEARS, *DOCUMENT_YEARS])})(?:\s?(?:的\s?)?(?P<p>{_alternation(PERIODS)}))?"
 )
@@ -525,12 +530,17 @@ def _is_delimited(text: str, start: int, end: int) -> bool:
 
 
 def _read_figure(text: str, start: int, end: int) -> Figure | None:
-    if _is_identifier(text, start, end):
+    thousands = _THOUSANDS.match(text, end)
+    if _is_identifier(text, start, end if thousands is None else thousands.end()):
         return None
     written = text[start:end]
     number = numerals.parse(written)
     if number is None:
         return None
+    if thousands is not None and number.form == "digits":
+        # 月薪 25K, 12k个百分点: K is a thousand.
+        number = dataclasses.replace(number, value=number.value * 1000, half_unit=number.half_unit * 1000, form="mixed")
+        end = thousands.end()
     value = number.value
     before = text[:start].rstrip(" ")
     ordinal = before.endswith("第")
@@ -542,13 +552,18 @@ def _read_figure(text: str, start: int, end: int) -> Figure | None:
         is_year = (number.form == "digits" and len(written) == 4 and "," not in written and "." not in written) or (
             number.digit_string and len(written) in (3, 4)
         )
-        if number.digit_string and not is_year:
-            return None
         if not is_year and number.form == "words" and 1000 <= value <= 2999 and value == value.to_integral_value():
             # 两千零四年八月十五: a year in words, when a month follows.
             is_year = _MONTH.match(text, year_match.end()) is not None
+        year = int(value)
+        two_digits = len(written) == 2 and (number.digit_string or number.form == "digits")
+        if two_digits and (number.digit_string or _MONTH.match(text, year_match.end()) is not None):
+            # 九七年, 零八年, 18年10月1日: a two-digit year (00-49 -> 20xx, 50-99 -> 19xx).
+            is_year, year = True, year + (2000 if year < 50 else 1900)
+        if number.digit_string and not is_year:
+            return None
         if is_year:
-            return _date_after_year(text, start, end, int(value), year_match.end(), number.form)
+            return _date_after_year(text, start, end, year, year_match.end(), number.form)
     elif number.digit_string and not (_DISCOUNT.match(text, end) or _TENTHS.match(text, end)):
         return None
     month_match = _MONTH_OWN.match(text, end)
