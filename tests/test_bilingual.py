@@ -51,6 +51,15 @@ SEED_ENGLISH = (
 )
 
 
+def sentence_start(text: str, offset: int) -> int:
+    return max(text.rfind(". ", 0, offset) + 2, text.rfind("\n\n", 0, offset) + 2, 0)
+
+
+def sentence_end(text: str, offset: int) -> int:
+    ends = [found for found in (text.find(". ", offset), text.find(".\n", offset)) if found != -1]
+    return min(ends) + 1 if ends else len(text)
+
+
 def english_claims(document: Document, specs: tuple[En, ...], limit: int) -> list[Claim]:
     claims: list[Claim] = []
     cursor = 0
@@ -72,6 +81,8 @@ def english_claims(document: Document, specs: tuple[En, ...], limit: int) -> lis
                 metric=spec.metric,
                 lang="en",
                 flags=spec.flags,
+                sentence_start=sentence_start(document.original, start),
+                sentence_end=sentence_end(document.original, end),
             )
         )
     return claims
@@ -267,4 +278,56 @@ def test_declared_translations_are_compared() -> None:
 def test_unrelated_mixed_document_is_not_compared() -> None:
     text = "Revenue rose 12% to $3 billion in 2023.\n\n會員人數為 120 名，活動於 2019 年舉行。\n"
     english = (En("12%", "percent", 12), En("$3 billion", "money", 3000000000), En("2023", "year", 2023))
+    assert findings_of(text, english) == []
+
+
+def run_cli(folder: Path, *paths: str) -> list[dict[str, object]]:
+    import io
+    import json
+
+    from factcheck.cli import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = main(["check", *paths, "--format", "json", "--fail-on", "never"], stdout=stdout, stderr=stderr)
+    assert code == 0, stderr.getvalue()
+    findings: list[dict[str, object]] = json.loads(stdout.getvalue())["findings"]
+    return [finding for finding in findings if finding["category"] == "bilingual"]
+
+
+def test_seed_000_through_the_real_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = seed_text()
+    (tmp_path / "clean.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "changed.txt").write_text(text.replace("逾 2,000 家科企", "逾 2,500 家科企"), encoding="utf-8")
+    (tmp_path / "deleted.txt").write_text(text.replace("，其中研發人員逾 15,000 名", ""), encoding="utf-8")
+    found = run_cli(tmp_path, "clean.txt", "changed.txt", "deleted.txt")
+    locations = sorted((str(f["rule"]), f["location"]["path"], f["location"]["text"]) for f in found)  # type: ignore[index]
+    assert locations == [
+        ("bilingual-mismatch", "changed.txt", "逾 2,500 家科企"),
+        ("bilingual-missing", "deleted.txt", "more than 15,000"),
+    ]
+
+
+def test_ranges_compare_both_ends() -> None:
+    text = "Between 20 and 30 companies joined in 2023 and 2024.\n\n2023 年及 2024 年，有 20至40家公司加入。\n"
+    english = (
+        En("20 and 30 companies", "count", 20, "range", 19.5, 30.5),
+        En("2023", "year", 2023),
+        En("2024", "year", 2024),
+    )
+    findings = findings_of(text, english)
+    assert [(finding.rule, finding.location.text) for finding in findings] == [("bilingual-mismatch", "20至40家公司")]
+
+
+def test_figures_reordered_within_a_sentence_agree() -> None:
+    text = (
+        "Over 2,000 companies joined in 2023, and 300 more in 2024.\n\n"
+        "2023年，逾 2,000 家公司加入；2024年再有 300 家加入。\n"
+    )
+    english = (
+        En("Over 2,000", "count", 2000, "over", 2000, None),
+        En("2023", "year", 2023),
+        En("300", "count", 300),
+        En("2024", "year", 2024),
+    )
     assert findings_of(text, english) == []

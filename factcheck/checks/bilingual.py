@@ -168,8 +168,19 @@ def values_agree(first: Claim, second: Claim, tolerance: float = 0.0) -> bool:
         return False
     if first.kind == "quantity" and second.kind == "quantity" and first.base_unit != second.base_unit:
         return False
-    scale = max(abs(first_value), abs(second_value), 1.0)
-    return abs(first_value - second_value) <= max(tolerance * scale, 1e-9 * scale)
+    if not _close(first_value, second_value, tolerance):
+        return False
+    # Two ranges ("20至30家" / "20-30 companies") must agree at the top end too.
+    if first.qualifier == second.qualifier == "range":
+        first_top, second_top = first.upper, second.upper
+        if isinstance(first_top, int | float) and isinstance(second_top, int | float):
+            return _close(float(first_top), float(second_top), tolerance)
+    return True
+
+
+def _close(first: float, second: float, tolerance: float) -> bool:
+    scale = max(abs(first), abs(second), 1.0)
+    return abs(first - second) <= max(tolerance * scale, 1e-9 * scale)
 
 
 def _metric_key(claim: Claim, knowledge: Knowledge) -> str | None:
@@ -254,9 +265,47 @@ def _paragraph(document: Document | None, offset: int) -> tuple[int, int]:
     return start, following.start() if following else len(text)
 
 
+@dataclass(frozen=True, slots=True)
+class _Leftover:
+    """A claim the order-preserving alignment did not anchor: where it sits and what it may pair with."""
+
+    index: int
+    #: Number of anchors before it in alignment order (0 = before the first anchor).
+    gap: int
+    #: The previous anchor's claim in the other version (or the next one, before the first anchor).
+    near: Claim
+
+
+def _leftovers(
+    pairs: list[AlignedPair], anchors: list[int], first: tuple[Claim, ...], second: tuple[Claim, ...], is_first: bool
+) -> list[_Leftover]:
+    found: list[_Leftover] = []
+    for position, pair in enumerate(pairs):
+        index = pair.first if is_first else pair.second
+        if index is None or pair.agree:
+            continue
+        gap = sum(1 for anchor in anchors if anchor < position)
+        anchor = pairs[anchors[max(gap - 1, 0)]]
+        other = anchor.second if is_first else anchor.first
+        assert other is not None
+        found.append(_Leftover(index, gap, (second if is_first else first)[other]))
+    return found
+
+
+def _sentence(claim: Claim) -> tuple[str, int] | None:
+    return (claim.path, claim.sentence_start) if claim.sentence_end > claim.sentence_start else None
+
+
 def _compare(
     rule: Rule, ctx: CheckContext, first: tuple[Claim, ...], second: tuple[Claim, ...], report: str
 ) -> Iterator[Finding]:
+    """Report what differs between two aligned versions.
+
+    Translation reorders figures within a sentence ("joined in 2023" / 2023年…加入), so a claim the
+    order-preserving alignment leaves over may still pair with a leftover of the other version in the
+    same gap between anchors, or in a sentence an anchor links to its own: first with an agreeing
+    partner (nothing to report), then with any comparable one (a mismatch).  The rest is missing.
+    """
     tolerance = float(param(rule, "tolerance", PARAMS))
     pairs = align(first, second, ctx.knowledge, tolerance)
     anchors = [index for index, pair in enumerate(pairs) if pair.agree]
@@ -264,27 +313,58 @@ def _compare(
     share = float(param(rule, "min_anchor_share", PARAMS))
     if len(anchors) < needed or len(anchors) < share * min(len(first), len(second)):
         return
-    first_anchor, last_anchor = anchors[0], anchors[-1]
-    for index, pair in enumerate(pairs):
-        inner = first_anchor < index < last_anchor
-        if pair.agree:
-            continue
-        if pair.first is not None and pair.second is not None:
-            if report != "mismatch":
+    linked: set[tuple[tuple[str, int] | None, tuple[str, int] | None]] = set()
+    for anchor in anchors:
+        a_index, b_index = pairs[anchor].first, pairs[anchor].second
+        assert a_index is not None and b_index is not None
+        linked.add((_sentence(first[a_index]), _sentence(second[b_index])))
+    left_first = _leftovers(pairs, anchors, first, second, True)
+    left_second = _leftovers(pairs, anchors, first, second, False)
+
+    def near(a: _Leftover, b: _Leftover) -> bool:
+        sentences = (_sentence(first[a.index]), _sentence(second[b.index]))
+        return a.gap == b.gap or (None not in sentences and sentences in linked)
+
+    used: set[int] = set()
+    unmatched: list[_Leftover] = []
+    mismatches: list[tuple[_Leftover, _Leftover]] = []
+    for agreeing in (True, False):
+        pending, unmatched = (left_first if agreeing else unmatched), []
+        for a in pending:
+            partner = next(
+                (
+                    b
+                    for b in left_second
+                    if b.index not in used
+                    and near(a, b)
+                    and (score := _score(first[a.index], second[b.index], ctx.knowledge, tolerance)) is not None
+                    and score[1] == agreeing
+                ),
+                None,
+            )
+            if partner is None:
+                unmatched.append(a)
                 continue
-            a, b = first[pair.first], second[pair.second]
+            used.add(partner.index)
+            if not agreeing:
+                mismatches.append((a, partner))
+    inner = range(1, len(anchors))
+    if report == "mismatch":
+        for a, b in mismatches:
+            claim_a, claim_b = first[a.index], second[b.index]
             if (
-                inner
-                or _paragraph_has_anchor(ctx, a, first, pairs, anchors, True)
-                or _paragraph_has_anchor(ctx, b, second, pairs, anchors, False)
+                a.gap in inner
+                or b.gap in inner
+                or _paragraph_has_anchor(ctx, claim_a, first, pairs, anchors, True)
+                or _paragraph_has_anchor(ctx, claim_b, second, pairs, anchors, False)
             ):
-                yield _mismatch(rule, b, a)
-        elif report == "missing":
-            side, claims = (first, pair.first) if pair.first is not None else (second, pair.second)
-            assert claims is not None
-            claim = side[claims]
-            if inner or _paragraph_has_anchor(ctx, claim, side, pairs, anchors, pair.first is not None):
-                yield _missing(rule, claim, _nearest_counterpart(pairs, anchors, index, first, second, pair))
+                yield _mismatch(rule, claim_b, claim_a)
+        return
+    missing = [(a, first, True) for a in unmatched] + [(b, second, False) for b in left_second if b.index not in used]
+    for leftover, side, is_first in missing:
+        claim = side[leftover.index]
+        if leftover.gap in inner or _paragraph_has_anchor(ctx, claim, side, pairs, anchors, is_first):
+            yield _missing(rule, claim, leftover.near)
 
 
 def _paragraph_has_anchor(
@@ -301,24 +381,6 @@ def _paragraph_has_anchor(
         if position is not None and span[0] <= side[position].location.start < span[1]:
             return True
     return False
-
-
-def _nearest_counterpart(
-    pairs: list[AlignedPair],
-    anchors: list[int],
-    index: int,
-    first: tuple[Claim, ...],
-    second: tuple[Claim, ...],
-    pair: AlignedPair,
-) -> Claim:
-    """The other version's anchor claim nearest to where the missing figure would be."""
-    before = [anchor for anchor in anchors if anchor < index]
-    anchor = pairs[before[-1] if before else anchors[0]]
-    if pair.first is not None:
-        assert anchor.second is not None
-        return second[anchor.second]
-    assert anchor.first is not None
-    return first[anchor.first]
 
 
 def _values(claim: Claim, other: Claim) -> dict[str, object]:
