@@ -331,3 +331,15 @@ def test_figures_reordered_within_a_sentence_agree() -> None:
         En("2024", "year", 2024),
     )
     assert findings_of(text, english) == []
+
+
+def test_fractions_agree_with_percentages_and_context_dates_are_not_missing() -> None:
+    text = (
+        "About one third of the funding came from overseas. The Expo opens in 2026, in November that year.\n\n"
+        "約三分之一資金來自海外。博覽於2026年舉行，同年11月開幕。\n"
+    )
+    english = (
+        En("About one third", "percent", 33.333333, "about", 30, 36.666666, flags=("fraction",)),
+        En("2026", "year", 2026),
+    )
+    assert findings_of(text, english) == []

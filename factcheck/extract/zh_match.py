@@ -456,15 +456,17 @@ def _find_fractions(state: _State) -> None:
                     continue
                 value = whole.value - value if whole.value < 0 else whole.value + value
                 forms.add(whole.form)
-            state.add(
-                _whole(
-                    match,
-                    "ratio",
-                    round(float(value), 12),
-                    half_unit=0.0,
-                    form=forms.pop() if len(forms) == 1 else "mixed",
-                )
+            begin, qualifier, below_only = _prefix_qualifier(text, match.start())
+            figure = _whole(
+                match,
+                "ratio",
+                round(float(value), 12),
+                half_unit=0.0,
+                qualifier=qualifier,
+                below_only=below_only,
+                form=forms.pop() if len(forms) == 1 else "mixed",
             )
+            state.add(replace(figure, start=begin))
 
 
 def _share_flags(text: str, start: int) -> tuple[str, ...]:
