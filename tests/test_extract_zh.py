@@ -432,3 +432,27 @@ def test_thousands_suffix() -> None:
     claim = only("月薪 25K 起")
     assert (claim.location.text, claim.value) == ("25K", 25000)
     assert claims_of("推動 Web3k 平台") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他三番四次強調，這是百年一遇的機遇，五湖四海的人才聚首一堂。",
+        "三十而立，四十不惑。",
+        "初一十五上香的習俗、九龍灣及十一號碼頭。",
+        "歷年來均有數百名會員出席。",
+        "一方面推出一系列措施，另一方面一心一意推動發展。",
+    ],
+)
+def test_numeral_idioms_and_vague_amounts_are_not_figures(text: str) -> None:
+    assert claims_of(text) == []
+
+
+def test_counts_that_look_like_idioms_are_kept() -> None:
+    text = "五年三次獲獎，九年八吨。"
+    assert [(claim.location.text, claim.value) for claim in claims_of(text)] == [
+        ("五年", 5),
+        ("三次獲獎", 3),
+        ("九年", 9),
+        ("八吨", 8),
+    ]

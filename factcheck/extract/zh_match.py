@@ -606,7 +606,56 @@ def _read_figure(text: str, start: int, end: int) -> Figure | None:
         return None  # 登陆, 入伍, 收拾: formal numerals alone are usually other words
     if lone and value == 1 and figure.kind == "count":
         return None  # 一個, 一家, 一項: the indefinite article, not a figure
+    if words_only and not number.has_digit and figure.kind == "duration" and value >= 100:
+        return None  # 百年一遇, 千年: set phrases more often than durations
+    if (
+        words_only
+        and figure.kind == "number"
+        and bare
+        and figure.qualifier == "exact"
+        and not _stands_alone(text, start, figure.end)
+    ):
+        return None  # 三十而立, 初一十五, 十一號碼頭: a bare figure in words inside a phrase
+    if words_only and _VAGUE_BEFORE.search(text, max(0, start - 1), start):
+        return None  # 數百名, 幾千: "several hundred" states no figure
+    if words_only and _in_numeral_idiom(text, start, end):
+        return None  # 三番四次, 五湖四海: a four-character idiom built on numerals
     return figure
+
+
+_VAGUE_BEFORE = re.compile(r"[數数幾几]$")
+_COUNTING_CHARS = frozenset(
+    word for word in (*MEASURE_WORDS, *DURATIONS, *UNITS, *CURRENCY_SUFFIXES, "年") if len(word) == 1
+)
+_COPULAS = frozenset("是為为達达約约逾近有共")
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A bare figure in words is one only between punctuation or after a copula ("為四十九兆")."""
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    return (before in _PUNCTUATION or before in _COPULAS) and (after in _PUNCTUATION or after in "的")
+
+
+def _in_numeral_idiom(text: str, start: int, end: int) -> bool:
+    """Numerals at the 1st and 3rd place of a four-character phrase: 三番四次, 一心一意, 五湖四海.
+
+    Not when both other characters count something (五年三次: three times in five years).
+    """
+    for first in range(max(0, start - 3), min(end, start + 1)):
+        phrase = text[first : first + 4]
+        idiom = (
+            len(phrase) == 4
+            and all(_is_han(char) for char in phrase)
+            and phrase[0] in numerals.DIGITS
+            and phrase[2] in numerals.DIGITS
+            and phrase[1] not in _CN_CHARS + numerals.POINTS
+            and phrase[3] not in _CN_CHARS
+            and not (phrase[1] in _COUNTING_CHARS and phrase[3] in _COUNTING_CHARS)
+        )
+        if idiom and first in (start, start - 2):
+            return True
+    return False
 
 
 def _ordinal(text: str, mark: int, start: int, end: int, number: numerals.Numeral) -> Figure | None:
