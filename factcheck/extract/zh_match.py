@@ -15,7 +15,7 @@ import calendar
 import dataclasses
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -322,22 +322,30 @@ def _small(text: str) -> int | None:
 @dataclass
 class _State:
     text: str
-    taken: list[tuple[int, int]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    #: One flag per character: already part of a figure or a masked span (linear in the text, never quadratic).
+    taken: bytearray = field(default_factory=bytearray)
+
+    def __post_init__(self) -> None:
+        self.taken = bytearray(len(self.text))
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= taken_start or start >= taken_end for taken_start, taken_end in self.taken)
+        return not any(self.taken[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        self.taken[start:end] = b"\x01" * (end - start)
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
-        self.taken.append((figure.start, figure.end))
+        self.take(figure.start, figure.end)
 
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure and date in a view's text, in text order."""
     state = _State(text)
     for mask in (_IDIOM, _PHONE):
-        state.taken.extend((match.start(), match.end()) for match in mask.finditer(text))
+        for match in mask.finditer(text):
+            state.take(match.start(), match.end())
     _find_separated_dates(state)
     _find_fiscal_years(state)
     _find_percent_prefixes(state)
@@ -436,37 +444,48 @@ def _find_percent_prefixes(state: _State) -> None:
         )
 
 
+_FRACTION_MARK = re.compile(r"分\s*之")
+
+
+def _fraction_matches(text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``_FRACTION``, searched only around each 分之 (the full pattern is slow to try everywhere)."""
+    for marker in _FRACTION_MARK.finditer(text):
+        window = _FRACTION.finditer(text, max(0, marker.start() - 40), min(len(text), marker.end() + 40))
+        found = next((match for match in window if match.start() <= marker.start() < match.end()), None)
+        if found is not None:
+            yield found
+
+
 def _find_fractions(state: _State) -> None:
     """二分之一, 3又一千分之23, ３ 分 之 一百五十七 and 3/5: fractions, as ratios."""
     text = state.text
-    for pattern in (_FRACTION, _SLASH_FRACTION):
-        for match in pattern.finditer(text):
-            if not state.free(match.start(), match.end()):
+    for match in (*_fraction_matches(text), *_SLASH_FRACTION.finditer(text)):
+        if not state.free(match.start(), match.end()):
+            continue
+        denominator = numerals.parse(match["den"])
+        numerator = numerals.parse(match["num"])
+        if denominator is None or numerator is None or denominator.value == 0 or denominator.digit_string:
+            continue
+        value = numerator.value / denominator.value
+        forms = {denominator.form, numerator.form}
+        whole_text = match.groupdict().get("whole")
+        if whole_text:
+            whole = numerals.parse(whole_text)
+            if whole is None:
                 continue
-            denominator = numerals.parse(match["den"])
-            numerator = numerals.parse(match["num"])
-            if denominator is None or numerator is None or denominator.value == 0 or denominator.digit_string:
-                continue
-            value = numerator.value / denominator.value
-            forms = {denominator.form, numerator.form}
-            whole_text = match.groupdict().get("whole")
-            if whole_text:
-                whole = numerals.parse(whole_text)
-                if whole is None:
-                    continue
-                value = whole.value - value if whole.value < 0 else whole.value + value
-                forms.add(whole.form)
-            begin, qualifier, below_only = _prefix_qualifier(text, match.start())
-            figure = _whole(
-                match,
-                "ratio",
-                round(float(value), 12),
-                half_unit=0.0,
-                qualifier=qualifier,
-                below_only=below_only,
-                form=forms.pop() if len(forms) == 1 else "mixed",
-            )
-            state.add(replace(figure, start=begin))
+            value = whole.value - value if whole.value < 0 else whole.value + value
+            forms.add(whole.form)
+        begin, qualifier, below_only = _prefix_qualifier(text, match.start())
+        figure = _whole(
+            match,
+            "ratio",
+            round(float(value), 12),
+            half_unit=0.0,
+            qualifier=qualifier,
+            below_only=below_only,
+            form=forms.pop() if len(forms) == 1 else "mixed",
+        )
+        state.add(replace(figure, start=begin))
 
 
 def _share_flags(text: str, start: int) -> tuple[str, ...]:
@@ -982,13 +1001,22 @@ def _unit_applies(text: str, match: re.Match[str]) -> bool:
     return after not in exclusions.get(word, frozenset())
 
 
+def _inside_title(text: str, position: int) -> bool:
+    """Whether ``position`` is inside 《…》, 「…」 or “…” (the nearest mark before it opens one)."""
+    for index in range(position - 1, max(-1, position - 80), -1):
+        char = text[index]
+        if char in _TITLE_OPEN:
+            return True
+        if char in _TITLE_CLOSE or char == "\n":
+            return False
+    return False
+
+
 def _bare_year(text: str, base: Figure, year: int) -> Figure:
     """A year written without 年: a name (機械人大賽 2024, 《2025 香港通訊業概覽》) or a plain year."""
     start = base.number_start
     flags = list(base.flags)
-    opened = sum(text[:start].count(char) for char in _TITLE_OPEN) > sum(
-        text[:start].count(char) for char in _TITLE_CLOSE
-    )
+    opened = _inside_title(text, start)
     previous = text[:start].rstrip(" ")[-1:] or "\n"
     named = (_is_han(previous) and previous not in TIME_FUNCTION_CHARS) or (previous.isascii() and previous.isalpha())
     if opened or named:
