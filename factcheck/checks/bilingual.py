@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.checks.base import CheckContext, Param, finding, param
 from factcheck.knowledge import Knowledge
@@ -187,6 +188,7 @@ def _close(first: float, second: float, tolerance: float) -> bool:
     return abs(first - second) <= max(tolerance * scale, 1e-6 * scale)
 
 
+@lru_cache(maxsize=4096)
 def _metric_key(claim: Claim, knowledge: Knowledge) -> str | None:
     if claim.metric is None:
         return None
@@ -222,24 +224,38 @@ def _score(first: Claim, second: Claim, knowledge: Knowledge, tolerance: float) 
     return score, agree
 
 
+#: Claims further apart than this (in position along the two versions) are never aligned: translations keep
+#: their order roughly, and the band keeps the alignment near-linear on long documents.
+_BAND_SHARE = 0.2
+_BAND_MIN = 30
+
+
 def align(
     first: Sequence[Claim], second: Sequence[Claim], knowledge: Knowledge, tolerance: float = 0.0
 ) -> list[AlignedPair]:
-    """Order-preserving alignment of two claim sequences maximising the summed pair scores."""
+    """Order-preserving alignment of two claim sequences maximising the summed pair scores (banded)."""
     rows, columns = len(first), len(second)
-    scores = [[_score(a, b, knowledge, tolerance) for b in second] for a in first]
+    band = max(_BAND_MIN, int(_BAND_SHARE * max(rows, columns)))
+    scores: dict[tuple[int, int], tuple[float, bool]] = {}
+    for i, a in enumerate(first):
+        centre = i * columns // max(rows, 1)
+        for j in range(max(0, centre - band), min(columns, centre + band + 1)):
+            found = _score(a, second[j], knowledge, tolerance)
+            if found is not None:
+                scores[i, j] = found
     best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     for i in range(rows - 1, -1, -1):
+        below, row = best[i + 1], best[i]
         for j in range(columns - 1, -1, -1):
-            options = [best[i + 1][j], best[i][j + 1]]
-            pair = scores[i][j]
-            if pair is not None:
-                options.append(best[i + 1][j + 1] + pair[0])
-            best[i][j] = max(options)
+            value = below[j] if below[j] > row[j + 1] else row[j + 1]
+            pair = scores.get((i, j))
+            if pair is not None and below[j + 1] + pair[0] > value:
+                value = below[j + 1] + pair[0]
+            row[j] = value
     pairs: list[AlignedPair] = []
     i = j = 0
     while i < rows and j < columns:
-        pair = scores[i][j]
+        pair = scores.get((i, j))
         if pair is not None and best[i][j] == best[i + 1][j + 1] + pair[0]:
             pairs.append(AlignedPair(i, j, pair[1]))
             i += 1
