@@ -456,3 +456,12 @@ def test_counts_that_look_like_idioms_are_kept() -> None:
         ("九年", 9),
         ("八吨", 8),
     ]
+
+
+def test_quarter_without_year_and_places_counted_directly() -> None:
+    text = "第一季的訪客人數為 12.5 萬人次，大灣區內地九市與香港合作。"
+    quarter, visitors, cities = claims_of(text, date="2025-05-20")
+    assert (quarter.location.text, quarter.lower, quarter.upper) == ("第一季", "2025-01-01", "2025-03-31")
+    assert (visitors.location.text, visitors.value, visitors.metric) == ("12.5 萬人次", 125000, "訪客人數")
+    assert (cities.location.text, cities.value, cities.metric) == ("九市", 9, "市")
+    assert cities.location.start == text.index("九市")

@@ -218,7 +218,8 @@ _NUMERAL_CHARS = frozenset(DIGIT_CLASS + SMALL_CLASS + BIG_CLASS)
 
 def _noun_before(text: str, start: int, sentence_start: int) -> str | None:
     """The noun phrase just before a figure (其中研發人員逾 15,000 名 -> 研發人員)."""
-    clause = _CLAUSE_BREAK.split(text[sentence_start:start])[-1]
+    # The last clause, and in it what follows the last 的 (第一季的訪客人數為 -> 訪客人數為).
+    clause = _CLAUSE_BREAK.split(text[sentence_start:start].rstrip())[-1].rsplit("的", 1)[-1]
     for lead in sorted(NOUN_LEADS, key=len, reverse=True):
         if clause.startswith(lead):
             clause = clause[len(lead) :]

@@ -35,6 +35,7 @@ from factcheck.extract.zh_patterns import (
     NOT_METRE,
     NOT_TENTHS,
     NOT_YUAN,
+    NOUN_MEASURE_WORDS,
     NOUN_STOP_WORDS,
     NOUN_STOPS,
     ORDINAL_WORDS,
@@ -265,7 +266,7 @@ _CONTEXT_YEAR = re.compile(
     rf"(?P<w>{_alternation([*CONTEXT_YEARS, *DOCUMENT_YEARS])})(?:\s?(?:的\s?)?(?P<p>{_alternation(PERIODS)}))?"
 )
 _LONE_PERIOD = re.compile(
-    rf"(?<![年每逐歷历多近數数幾几各])(?P<p>{_alternation(p for p in PERIODS if p[0] in '年上下首')})"
+    rf"(?<![年每逐歷历多近數数幾几各])(?P<p>{_alternation(p for p in PERIODS if p[0] in '年上下首第')})(?:度)?"
 )
 _SCALED_UNITS = tuple(unit for unit in UNITS if unit[0] in numerals.SMALL_UNITS or unit[0] in numerals.BIG_UNITS)
 _NOUN_STOP_WORDS = (*SUFFIX_QUALIFIERS, *NOUN_STOP_WORDS)
@@ -685,6 +686,8 @@ def _ordinal(text: str, mark: int, start: int, end: int, number: numerals.Numera
     flags: tuple[str, ...] = ()
     if word is not None and word["w"] in ("屆", "届"):
         figure_end = word.end()
+    if word is not None and word["w"] == "季" and 1 <= number.value <= 4:
+        return None  # 第一季: a quarter, read as a date (with the year from context)
     anniversary = _ANNIVERSARY.match(text, end)
     if anniversary is not None:
         figure_end = anniversary.end()
@@ -933,6 +936,8 @@ def _tail_kind(text: str, end: int, base: Figure, value: Decimal, half: float, c
     if measure is not None and value == value.to_integral_value():
         qualifier = "over" if measure["approx"] and base.qualifier == "exact" else base.qualifier
         noun, noun_end = _noun_after(text, measure.end())
+        if measure["m"] in NOUN_MEASURE_WORDS:
+            noun = measure["m"] + noun
         if measure["m"] == "打":  # a dozen
             base = replace(base, value=numerals.to_number(value * 12), half_unit=half * 12)
         return replace(

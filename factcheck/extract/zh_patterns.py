@@ -183,7 +183,18 @@ MEASURE_WORDS: tuple[str, ...] = (
     "瓶",
     "包",
     "箱",
+    # Places counted without a measure word (大灣區內地九市, 十八區): the noun is the metric.
+    "市",
+    "區",
+    "区",
+    "省",
+    "縣",
+    "县",
+    "城",
 )
+
+#: Measure words that are themselves the noun counted (九市 -> metric 市).
+NOUN_MEASURE_WORDS = frozenset("市區区省縣县城")
 
 #: Measure words after 第N that keep a Chinese-numeral ordinal a figure (第二十五屆, 第一名).
 ORDINAL_WORDS: tuple[str, ...] = (
