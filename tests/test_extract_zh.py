@@ -465,3 +465,13 @@ def test_quarter_without_year_and_places_counted_directly() -> None:
     assert (visitors.location.text, visitors.value, visitors.metric) == ("12.5 萬人次", 125000, "訪客人數")
     assert (cities.location.text, cities.value, cities.metric) == ("九市", 9, "市")
     assert cities.location.start == text.index("九市")
+
+
+def test_line_break_between_numbers_separates_them() -> None:
+    text = "年份\n2023\n2024\n收入（億元）\n48\n52"
+    assert [(claim.location.text, claim.value) for claim in claims_of(text)] == [
+        ("2023", 2023),
+        ("2024", 2024),
+        ("48", 48),
+        ("52", 52),
+    ]

@@ -111,8 +111,8 @@ def make_view(text: str, start: int, end: int) -> View:
                 continue
             before = chars[-1] if chars else ""
             after = text[look] if look < end else ""
-            # Inside a Chinese sentence a line break is layout only; between Latin words it is a space.
-            if before.isascii() and before.isalnum() and after.isascii() and after.isalpha():
+            # Inside a Chinese sentence a line break is layout only; between Latin words or numbers it is a space.
+            if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
                 chars.append(" ")
                 offsets.append(index)
             index += 1
@@ -252,6 +252,7 @@ _PHONE = re.compile(
     r"|\+\d{2,3}\s?\d{4}\s?\d{4}"
     r"|(?<![\d,.])\d{4} \d{4}(?![\d,.])"
 )
+_TWO_YEARS = re.compile(r"(?:19|20)\d\d (?:19|20)\d\d")
 _PERCENT_PREFIX = re.compile(
     rf"(?<![{numerals.DIGIT_CLASS}\d])(?P<den>百萬|百万|百|千|萬|万)\s?分\s?之\s?(?P<num>{_NUMERAL_TEXT})"
 )
@@ -346,7 +347,8 @@ def find_figures(text: str) -> list[Figure]:
     state = _State(text)
     for mask in (_IDIOM, _PHONE):
         for match in mask.finditer(text):
-            state.take(match.start(), match.end())
+            if not _TWO_YEARS.fullmatch(match.group()):  # "2023 2024" in a table is two years, not a phone
+                state.take(match.start(), match.end())
     _find_separated_dates(state)
     _find_fiscal_years(state)
     _find_percent_prefixes(state)
