@@ -475,3 +475,8 @@ def test_line_break_between_numbers_separates_them() -> None:
         ("48", 48),
         ("52", 52),
     ]
+
+
+def test_digit_runs_too_long_to_be_figures() -> None:
+    assert parse("9" * 40) is None
+    assert claims_of("成立於2001年，編號" + "9" * 40)[0].value == 2001
