@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from factcheck.checks import (
     anniversary,
+    bilingual,
     blank_figure,
     consistency,
     magnitude_typo,
@@ -24,6 +25,7 @@ def register(module: CheckType) -> None:
     CHECKS[module.NAME] = module
 
 
+register(bilingual)
 register(blank_figure)
 register(magnitude_typo)
 register(malformed_number)
