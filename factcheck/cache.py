@@ -15,12 +15,19 @@ Layout (``.factcheck_cache/`` by default)::
     .gitignore              "*": git ignores the folder without a line in the project's .gitignore
     entries/ab/abcd….json   claims of one document version: a JSON header line, then the claims as one JSON line
     documents/ab/abcd….json what loading derived from one text (masked text, language segments, date, line starts)
+    memos/ab/abcd….json     per-document work of the checks (see :class:`CheckMemo`)
 
 The second kind memoises the load stage: reading and decoding a file is cheap,
 but masking markup, finding language segments and datelines is not, and a warm
 run should cost little more than reading the files.  Its key is the decoded
 text's hash, the format, the document's config metadata and the source of the
 ``factcheck.load`` package.
+
+The third kind memoises the check stage (:class:`CheckMemo`): the findings of a
+document-scoped rule in one document, and data a corpus-wide check collects from
+one document before comparing documents (name-variant's capitalised names).  Its
+keys hash the document (:func:`document_digest`), what the check is (the rule's
+definition, :func:`checks_digest`) and whatever else the value depends on.
 
 The header holds the key and the sha256 of the body line, so a truncated,
 damaged or foreign entry is detected, ignored and rebuilt.  Entries are written
@@ -50,7 +57,7 @@ from typing import Any
 from factcheck import __version__
 from factcheck.atomic import write_bytes_atomic
 from factcheck.load import DocumentMeta, document_from_text
-from factcheck.model import Claim, Document, Location, Segment
+from factcheck.model import Claim, Document, Finding, Location, RelatedLocation, Segment, Severity
 
 #: Bump when the entry layout changes.
 CACHE_FORMAT = 1
@@ -193,6 +200,38 @@ def entry_key(document: Document, knowledge_digest: str) -> str:
     return digest.hexdigest()
 
 
+@functools.cache
+def checks_digest() -> str:
+    """A hash of the check types' sources (factcheck.checks), the rule model and regexes (factcheck.rules)
+    and the model: a memo of findings never outlives the code that produced them."""
+    from factcheck import checks, model, rules
+
+    digest = hashlib.sha256(_package_digest(checks.__file__, _package_digest(rules.__file__)).encode())
+    with contextlib.suppress(OSError):
+        digest.update(Path(model.__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def document_digest(document: Document) -> str:
+    """A hash of what a check may read of ``document``: path, content, masked text, format, language, date."""
+    digest = hashlib.sha256()
+    parts = (
+        document.path,
+        document.sha256,
+        document.format,
+        document.lang,
+        document.date or "",
+        document.default_currency or "",
+        ";".join(f"{segment.start},{segment.end},{segment.lang}" for segment in document.segments),
+    )
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    text = document.text if document.text is not document.original else ""
+    digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+    return digest.hexdigest()
+
+
 # -- the cache -------------------------------------------------------------------
 
 
@@ -209,6 +248,9 @@ class CacheStats:
     #: Loaded documents served from / added to the ``documents/`` memo.
     document_hits: int = 0
     document_misses: int = 0
+    #: Check memos (:class:`CheckMemo`) served / missing.
+    memo_hits: int = 0
+    memo_misses: int = 0
 
 
 class ClaimCache:
@@ -232,6 +274,10 @@ class ClaimCache:
     @property
     def documents(self) -> Path:
         return self.directory / "documents"
+
+    @property
+    def memos(self) -> Path:
+        return self.directory / "memos"
 
     def _read(self, folder: Path, key: str) -> bytes | None:
         """The body of the entry ``key`` in ``folder``; None if missing; DamagedEntry (and deleted) if damaged."""
@@ -300,6 +346,24 @@ class ClaimCache:
         self._write(self.documents, key, encode_document(document))
         return document
 
+    def get_memo(self, key: str) -> Any:
+        """The JSON value stored by :meth:`put_memo` under ``key``, or None (missing or damaged)."""
+        try:
+            body = self._read(self.memos, key)
+            value = None if body is None else _loads(body)
+        except DamagedEntry:
+            self.stats.damaged += 1
+            value = None
+        if value is None:
+            self.stats.memo_misses += 1
+        else:
+            self.stats.memo_hits += 1
+        return value
+
+    def put_memo(self, key: str, value: Any) -> None:
+        """Store a JSON-serialisable ``value`` (not None) under ``key``."""
+        self._write(self.memos, key, _dumps(value))
+
     def _ensure_tag(self) -> None:
         """Mark the folder as a cache: for backup tools (CACHEDIR.TAG) and for git (it ignores itself)."""
         tag = self.directory / "CACHEDIR.TAG"
@@ -320,7 +384,7 @@ class ClaimCache:
                     return 0
         removed = 0
         kept: list[tuple[float, int, Path]] = []
-        for path in (*self.entries.rglob("*"), *self.documents.rglob("*")):
+        for path in (*self.entries.rglob("*"), *self.documents.rglob("*"), *self.memos.rglob("*")):
             try:
                 info = path.stat()
             except OSError:
@@ -456,6 +520,69 @@ def decode_document(body: bytes, original: str, path: str, fmt: str) -> Document
         sha256=sha256,
         line_starts=line_starts,
     )
+
+
+# -- check memos -----------------------------------------------------------------
+
+
+class CheckMemo:
+    """Per-document memos of the check stage, kept in a :class:`ClaimCache`.
+
+    ``key(document, *parts)`` is the key of a value that depends on ``document`` (see
+    :func:`document_digest`), the checks' code (:func:`checks_digest`) and ``parts`` (what the
+    caller's value also depends on: a rule's definition, the packs' names, a version).
+    ``get`` returns None for a missing or damaged entry; the caller computes and ``put``\s it.
+    """
+
+    def __init__(self, cache: ClaimCache) -> None:
+        self.cache = cache
+        self._documents: dict[int, tuple[Document, str]] = {}
+
+    def key(self, document: Document, *parts: str) -> str:
+        known = self._documents.get(id(document))
+        if known is None or known[0] is not document:
+            known = (document, document_digest(document))
+            self._documents[id(document)] = known
+        digest = hashlib.sha256("\x1f".join((checks_digest(), known[1], *parts)).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Any:
+        return self.cache.get_memo(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self.cache.put_memo(key, value)
+
+
+def finding_to_json(finding: Finding) -> list[Any]:
+    """A Finding (without its fingerprint, which the engine adds after) as a JSON array."""
+    return [
+        finding.rule,
+        finding.category,
+        finding.severity.value,
+        finding.message,
+        location_to_json(finding.location),
+        [[location_to_json(related.location), related.note] for related in finding.related],
+        list(finding.claims),
+    ]
+
+
+def finding_from_json(data: Any) -> Finding:
+    """Inverse of :func:`finding_to_json`; DamagedEntry for a value of another shape."""
+    try:
+        rule, category, severity, message, location, related, claims = data
+        if not all(isinstance(value, str) for value in (rule, category, message)):
+            raise DamagedEntry("malformed finding")
+        return Finding(
+            rule=rule,
+            category=category,
+            severity=Severity(severity),
+            message=message,
+            location=location_from_json(location),
+            related=tuple(RelatedLocation(location_from_json(where), str(note)) for where, note in related),
+            claims=tuple(str(claim) for claim in claims),
+        )
+    except (TypeError, ValueError) as error:
+        raise DamagedEntry(f"malformed finding: {error}") from None
 
 
 def default_cache_dir(config_path: Path | None) -> Path:

@@ -9,9 +9,18 @@ from pathlib import Path
 
 from factcheck import __version__
 from factcheck.baseline import apply_baseline, load_baseline
-from factcheck.cache import CacheStats, ClaimCache, default_cache_dir, entry_key
+from factcheck.cache import (
+    CacheStats,
+    CheckMemo,
+    ClaimCache,
+    DamagedEntry,
+    default_cache_dir,
+    entry_key,
+    finding_from_json,
+    finding_to_json,
+)
 from factcheck.checks import CHECKS
-from factcheck.checks.base import CheckContext
+from factcheck.checks.base import CheckContext, CheckType, rule_digest
 from factcheck.config import Config
 from factcheck.extract import extract_document
 from factcheck.fingerprint import with_fingerprints
@@ -19,7 +28,7 @@ from factcheck.index import build_index
 from factcheck.knowledge import Knowledge
 from factcheck.load import DOCUMENT_SUFFIXES, discover, display_path, document_from_text, load_documents
 from factcheck.model import Claim, Document, Finding, Problem, RelatedLocation, Report
-from factcheck.rules import RuleSet, load_ruleset
+from factcheck.rules import Rule, RuleSet, load_ruleset
 from factcheck.suppress import apply as apply_suppressions
 
 #: ``progress(done, total)``: called as documents are extracted (the CLI draws a bar; the engine never prints).
@@ -59,6 +68,8 @@ class Corpus:
     ruleset: RuleSet
     knowledge: Knowledge
     cache_stats: CacheStats | None = None
+    #: The cache the claims came from; the checks keep their per-document memos in it too.
+    cache: ClaimCache | None = None
 
 
 def load_rules(config: Config, options: RunOptions) -> RuleSet:
@@ -154,11 +165,11 @@ def collect(config: Config, options: RunOptions) -> Corpus:
     if cache is not None:
         cache.prune()
     stats = cache.stats if cache is not None else None
-    return Corpus(loaded.documents, claims, tuple(problems), ruleset, knowledge, stats)
+    return Corpus(loaded.documents, claims, tuple(problems), ruleset, knowledge, stats, cache)
 
 
 def _focus_context(context: CheckContext, focus: Collection[str]) -> CheckContext:
-    """The context of a document-scoped check in a focus run: the focus documents and their claims."""
+    """The context narrowed to the documents in ``focus`` and their claims (a document-scoped check's view)."""
     documents = {path: context.documents[path] for path in focus if path in context.documents}
     return dataclasses.replace(
         context,
@@ -166,6 +177,37 @@ def _focus_context(context: CheckContext, focus: Collection[str]) -> CheckContex
         claims=tuple(claim for claim in context.claims if claim.path in documents),
         claims_by_path={path: claims for path, claims in context.claims_by_path.items() if path in documents},
     )
+
+
+def _document_scoped(check: CheckType, rule: Rule, context: CheckContext) -> list[Finding]:
+    """``check.check(rule, context)`` of a document-scoped rule, run only on documents without a memo.
+
+    A document's findings are memoised under its digest, the rule's definition and the checks' code.
+    """
+    memo = context.memo
+    if memo is None:
+        return list(check.check(rule, context))
+    digest = rule_digest(rule)
+    findings: list[Finding] = []
+    missing: dict[str, str] = {}
+    for path, document in context.documents.items():
+        key = memo.key(document, "findings", digest)
+        stored = memo.get(key)
+        try:
+            if not isinstance(stored, list):
+                raise DamagedEntry("no memo")
+            findings.extend(finding_from_json(item) for item in stored)
+        except DamagedEntry:
+            missing[path] = key
+    if missing:
+        fresh = list(check.check(rule, _focus_context(context, missing)))
+        by_path: dict[str, list[Finding]] = {path: [] for path in missing}
+        for finding in fresh:
+            by_path.setdefault(finding.location.path, []).append(finding)
+        for path, key in missing.items():
+            memo.put(key, [finding_to_json(finding) for finding in by_path[path]])
+        findings.extend(fresh)
+    return findings
 
 
 def run_checks(corpus: Corpus, config: Config, focus: Collection[str] | None = None) -> list[Finding]:
@@ -186,6 +228,7 @@ def run_checks(corpus: Corpus, config: Config, focus: Collection[str] | None = N
         index=build_index(corpus.claims, corpus.knowledge),
         knowledge=corpus.knowledge,
         translations=config.translations,
+        memo=CheckMemo(corpus.cache) if corpus.cache is not None else None,
     )
     local = _focus_context(context, focus) if focus is not None else context
     findings: list[Finding] = []
@@ -193,8 +236,10 @@ def run_checks(corpus: Corpus, config: Config, focus: Collection[str] | None = N
         check = CHECKS.get(rule.check)
         if check is None:  # validation rejects these; a defensive skip keeps a run going
             continue
-        scoped = getattr(check, "SCOPE", "corpus") == "document"
-        findings.extend(check.check(rule, local if scoped else context))
+        if getattr(check, "SCOPE", "corpus") == "document":
+            findings.extend(_document_scoped(check, rule, local))
+        else:
+            findings.extend(check.check(rule, context))
     findings.sort(key=Finding.sort_key)
     return with_fingerprints(findings, documents)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -21,6 +23,20 @@ class Param:
     description: str = ""
 
 
+class CheckMemo(Protocol):
+    """Per-document memos of the check stage (implemented by ``factcheck.cache.CheckMemo``).
+
+    ``key(document, *parts)``: a key for a value that depends on ``document``, the checks' code and
+    ``parts``; ``get(key)``: the JSON value stored, or None; ``put(key, value)``: store one.
+    """
+
+    def key(self, document: Document, *parts: str) -> str: ...
+
+    def get(self, key: str) -> Any: ...
+
+    def put(self, key: str, value: Any) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class CheckContext:
     """Everything a check may look at: documents, claims, the index and the packs' knowledge."""
@@ -32,6 +48,8 @@ class CheckContext:
     knowledge: Knowledge
     #: Pairs of paths declared translations of each other in the config.
     translations: tuple[tuple[str, str], ...] = field(default=())
+    #: Memos of per-document work kept across runs (None without a cache: compute everything).
+    memo: CheckMemo | None = None
 
 
 class CheckType(Protocol):
@@ -42,6 +60,12 @@ class CheckType(Protocol):
     PARAMS: Mapping[str, Param]
 
     def check(self, rule: Rule, ctx: CheckContext) -> Iterator[Finding]: ...
+
+
+def rule_digest(rule: Rule) -> str:
+    """A hash of everything in a rule's definition that can change its findings (not its description)."""
+    definition = [rule.id, rule.check, rule.category, rule.severity.value, rule.message, rule.params, rule.select]
+    return hashlib.sha256(json.dumps(definition, sort_keys=True, default=repr).encode()).hexdigest()
 
 
 def param(rule: Rule, name: str, params: Mapping[str, Param]) -> Any:
