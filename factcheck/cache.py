@@ -531,7 +531,7 @@ class CheckMemo:
     ``key(document, *parts)`` is the key of a value that depends on ``document`` (see
     :func:`document_digest`), the checks' code (:func:`checks_digest`) and ``parts`` (what the
     caller's value also depends on: a rule's definition, the packs' names, a version).
-    ``get`` returns None for a missing or damaged entry; the caller computes and ``put``\s it.
+    ``get`` returns None for a missing or damaged entry; the caller computes the value and stores it with ``put``.
     """
 
     def __init__(self, cache: ClaimCache) -> None:

@@ -21,17 +21,19 @@ with a sentence-initial function word ("The", "In").
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from factcheck.checks.base import CheckContext, Param, finding, param
+from factcheck.checks.base import CheckContext, Param, finding, param, rule_digest
 from factcheck.checks.textscan import documents, message
-from factcheck.model import Finding, Location, RelatedLocation
+from factcheck.model import Document, Finding, Location, RelatedLocation
 from factcheck.rules.model import Rule
 from factcheck.rules.types import StrList, StrPairs
 
@@ -190,6 +192,8 @@ PARAMS: Mapping[str, Param] = {
     ),
 }
 
+#: Bump when what ``_Names._scan`` returns changes meaning (memoised per document in the cache).
+_MEMO_VERSION = 1
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&-]*|&")
 _ROMAN = re.compile(r"[IVXLC]+\Z")
 
@@ -209,6 +213,20 @@ class _Candidate:
     words: int
     score: float
     listed: bool
+
+
+def _valid_names(stored: Any) -> bool:
+    """True when ``stored`` has the shape ``_Names._scan`` returns (a memo from the cache is checked, not trusted)."""
+    return isinstance(stored, list) and all(
+        isinstance(item, list)
+        and len(item) == 3
+        and isinstance(item[0], str)
+        and type(item[1]) is int
+        and isinstance(item[2], list)
+        and len(item[2]) % 2 == 0
+        and all(type(offset) is int for offset in item[2])
+        for item in stored
+    )
 
 
 def _normal(name: str) -> str:
@@ -251,35 +269,69 @@ class _Names:
         self.counts: dict[str, int] = defaultdict(int)
         self.occurrences: dict[str, list[_Occurrence]] = defaultdict(list)
         self.keep = max(self.max_variant_count, 1)
+        self.longest = max([self.max_words, *(len(name.split()) for name in self.canonical.values())])
+        self.longest = max([self.longest, *(len(name.split()) for name in self.listed_variants)])
+        self.single_words = any(" " not in name for name in self.canonical.values())
+        self.single_variants = {name for name in self.listed_variants if " " not in name}
+        #: What a document's names depend on besides the document: the rule and the packs' names.
+        packs = repr((ctx.knowledge.names, ctx.knowledge.distinct)).encode()
+        self.digest = rule_digest(rule) + hashlib.sha256(packs).hexdigest()
 
     # -- collecting --------------------------------------------------------
 
     def collect(self) -> None:
-        longest = max([self.max_words, *(len(name.split()) for name in self.canonical.values())])
-        longest = max([longest, *(len(name.split()) for name in self.listed_variants)])
-        single_words = any(" " not in name for name in self.canonical.values())
-        single_variants = {name for name in self.listed_variants if " " not in name}
+        """Count every name in the corpus: per document (memoised when there is a cache), then summed."""
         for document in documents(self.ctx, self.rule):
             path = document.path
-            for run in self._runs(document.text):
-                if len(run) > self.max_run or (len(run) == 1 and not (single_words or single_variants)):
-                    continue
-                for i, (first, start, first_end) in enumerate(run):
-                    if not first[0].isupper() or first.lower() in self.stop_words:
-                        continue
-                    if single_words or first.lower() in single_variants:
-                        self._add(first, path, start, first_end)
-                    name = first
-                    for token, _, end in run[i + 1 : i + longest]:
-                        name = f"{name} {token}"
-                        if token[0].isupper():
-                            self._add(name, path, start, end)
+            for name, count, spans in self._document_names(document):
+                self.counts[name] += count
+                places = self.occurrences[name]
+                listed = _normal(name) in self.listed_variants
+                for index in range(0, len(spans), 2):
+                    if len(places) > self.keep and not listed:
+                        break
+                    places.append(_Occurrence(path, spans[index], spans[index + 1]))
 
-    def _add(self, name: str, path: str, start: int, end: int) -> None:
-        self.counts[name] += 1
-        places = self.occurrences[name]
-        if len(places) <= self.keep or _normal(name) in self.listed_variants:
-            places.append(_Occurrence(path, start, end))
+    def _document_names(self, document: Document) -> list[tuple[str, int, list[int]]]:
+        """The names written in one document: (name, uses, flat start/end offsets of the first few uses)."""
+        memo = self.ctx.memo
+        if memo is None:
+            return self._scan(document.text)
+        key = memo.key(document, NAME, str(_MEMO_VERSION), self.digest)
+        stored = memo.get(key)
+        if _valid_names(stored):
+            return [(name, count, spans) for name, count, spans in stored]
+        names = self._scan(document.text)
+        memo.put(key, [list(item) for item in names])
+        return names
+
+    def _scan(self, text: str) -> list[tuple[str, int, list[int]]]:
+        """Every name in ``text`` with its count, and the places of its first ``keep + 1`` uses (all for listed variants)."""
+        counts: dict[str, int] = {}
+        spans: dict[str, list[int]] = {}
+        keep = 2 * self.keep
+
+        def add(name: str, start: int, end: int) -> None:
+            counts[name] = counts.get(name, 0) + 1
+            places = spans.setdefault(name, [])
+            if len(places) <= keep or _normal(name) in self.listed_variants:
+                places += (start, end)
+
+        longest, single_words, single_variants = self.longest, self.single_words, self.single_variants
+        for run in self._runs(text):
+            if len(run) > self.max_run or (len(run) == 1 and not (single_words or single_variants)):
+                continue
+            for i, (first, start, first_end) in enumerate(run):
+                if not first[0].isupper() or first.lower() in self.stop_words:
+                    continue
+                if single_words or first.lower() in single_variants:
+                    add(first, start, first_end)
+                name = first
+                for token, _, end in run[i + 1 : i + longest]:
+                    name = f"{name} {token}"
+                    if token[0].isupper():
+                        add(name, start, end)
+        return [(name, count, spans[name]) for name, count in counts.items()]
 
     def _runs(self, text: str) -> Iterator[list[tuple[str, int, int]]]:
         """Runs of capitalised words and connectors separated by spaces or one line break."""
