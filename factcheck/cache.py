@@ -275,7 +275,7 @@ class ClaimCache:
     def documents(self) -> Path:
         return self.directory / "documents"
 
-    @property
+    @functools.cached_property
     def memos(self) -> Path:
         return self.directory / "memos"
 

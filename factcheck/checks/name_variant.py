@@ -215,18 +215,18 @@ class _Candidate:
     listed: bool
 
 
-def _valid_names(stored: Any) -> bool:
-    """True when ``stored`` has the shape ``_Names._scan`` returns (a memo from the cache is checked, not trusted)."""
-    return isinstance(stored, list) and all(
-        isinstance(item, list)
-        and len(item) == 3
-        and isinstance(item[0], str)
-        and type(item[1]) is int
-        and isinstance(item[2], list)
-        and len(item[2]) % 2 == 0
-        and all(type(offset) is int for offset in item[2])
-        for item in stored
-    )
+def _stored_names(stored: Any) -> list[tuple[str, int, list[int]]] | None:
+    """A memo of ``_Names._scan`` read back, or None if it has another shape.
+
+    Only the outer shape is checked (a warm run reads tens of thousands of names): cache entries
+    are checksummed and keyed by ``_MEMO_VERSION``, so damage and old layouts are caught before this.
+    """
+    if not isinstance(stored, list):
+        return None
+    try:
+        return [(name, count, spans) for name, count, spans in stored]
+    except (TypeError, ValueError):
+        return None
 
 
 def _normal(name: str) -> str:
@@ -298,9 +298,9 @@ class _Names:
         if memo is None:
             return self._scan(document.text)
         key = memo.key(document, NAME, str(_MEMO_VERSION), self.digest)
-        stored = memo.get(key)
-        if _valid_names(stored):
-            return [(name, count, spans) for name, count, spans in stored]
+        stored = _stored_names(memo.get(key))
+        if stored is not None:
+            return stored
         names = self._scan(document.text)
         memo.put(key, [list(item) for item in names])
         return names
