@@ -177,12 +177,12 @@ def document_key(original: str, fmt: str, meta: DocumentMeta | None) -> str:
     return digest.hexdigest()
 
 
-def entry_key(document: Document, knowledge_digest: str) -> str:
-    """The cache key of ``document`` extracted with knowledge of ``knowledge_digest``."""
+def _document_hash(document: Document, *leading: str) -> str:
+    """A hash of ``leading`` and what the later stages may read of ``document``: path, content, masked text,
+    format, language, date, default currency and language segments."""
     digest = hashlib.sha256()
     parts = (
-        extractor_digest(),
-        knowledge_digest,
+        *leading,
         document.path,
         document.sha256,
         document.format,
@@ -200,6 +200,11 @@ def entry_key(document: Document, knowledge_digest: str) -> str:
     return digest.hexdigest()
 
 
+def entry_key(document: Document, knowledge_digest: str) -> str:
+    """The cache key of ``document`` extracted with knowledge of ``knowledge_digest``."""
+    return _document_hash(document, extractor_digest(), knowledge_digest)
+
+
 @functools.cache
 def checks_digest() -> str:
     """A hash of the check types' sources (factcheck.checks), the rule model and regexes (factcheck.rules)
@@ -213,23 +218,8 @@ def checks_digest() -> str:
 
 
 def document_digest(document: Document) -> str:
-    """A hash of what a check may read of ``document``: path, content, masked text, format, language, date."""
-    digest = hashlib.sha256()
-    parts = (
-        document.path,
-        document.sha256,
-        document.format,
-        document.lang,
-        document.date or "",
-        document.default_currency or "",
-        ";".join(f"{segment.start},{segment.end},{segment.lang}" for segment in document.segments),
-    )
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1f")
-    text = document.text if document.text is not document.original else ""
-    digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
-    return digest.hexdigest()
+    """A hash of what a check may read of ``document`` (the key of its check memos, with the rule's digest)."""
+    return _document_hash(document)
 
 
 # -- the cache -------------------------------------------------------------------
