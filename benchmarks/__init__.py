@@ -1,0 +1,1 @@
+"""Throughput and latency benchmarks (run with ``make bench``; not timed tests)."""

@@ -126,9 +126,9 @@ def find(claims: list[Claim], text: str) -> Claim:
         ("Fewer than 30 firms applied.", "Fewer than 30 firms", "count", 30, None, 30, "under"),
         ("No more than 12 seats remain.", "No more than 12 seats", "count", 12, None, 12, "at_most"),
         ("The scheme admits 2,000+ students.", "2,000+ students", "count", 2000, 2000, None, "at_least"),
-        ("Each team has between 10 and 20 members.", "between 10 and 20 members", "count", 10, 9.5, 20.5, "range"),
-        ("We expect 4,000–5,000 visitors.", "4,000–5,000 visitors", "count", 4000, 3950, 5050, "range"),
-        ("Classes take 10 to 20 students.", "10 to 20 students", "count", 10, 9.5, 20.5, "range"),
+        ("Each team has between 10 and 20 members.", "between 10 and 20 members", "count", 15, 9.5, 20.5, "range"),
+        ("We expect 4,000–5,000 visitors.", "4,000–5,000 visitors", "count", 4500, 3950, 5050, "range"),
+        ("Classes take 10 to 20 students.", "10 to 20 students", "count", 15, 9.5, 20.5, "range"),
     ],
 )
 def test_counts(sentence: str, text: str, kind: str, value: float, lower: Any, upper: Any, qualifier: str) -> None:
@@ -251,8 +251,10 @@ def test_ratios() -> None:
 def test_fractions() -> None:
     claim = only("One-third of onsite companies' founders come from abroad.")
     assert (claim.kind, claim.unit, round(float(claim.value or 0), 2)) == ("percent", "%", 33.33)
-    assert "fraction" in claim.flags
+    assert {"fraction", "share"} <= set(claim.flags) and claim.metric == "onsite companies' founders"
     assert round(float(only("Two-thirds of members agreed.").value or 0), 2) == 66.67
+    claim = only("The probability is exactly one eighth.")
+    assert (claim.kind, claim.value) == ("ratio", 0.125)
 
 
 def test_ordinals() -> None:
@@ -376,15 +378,32 @@ def test_no_roentgen() -> None:
         ("Sales rose in Q3 2025.", "Q3 2025", "2025-07/2025-09", "2025-07-01", "2025-09-30"),
         ("Sales rose in the first half of 2024.", "first half of 2024", "2024-01/2024-06", "2024-01-01", "2024-06-30"),
         ("The workshops were completed in end-2024 for tenants.", "end-2024", "2024-12", "2024-12-01", "2024-12-31"),
-        ("It will be completed in mid-2025.", "mid-2025", "2025", "2025-05-01", "2025-08-31"),
+        ("It will be completed in mid-2025.", "mid-2025", "2025", "2025-04-01", "2025-09-30"),
         ("It was revamped at the end of 2019.", "end of 2019", "2019-12", "2019-12-01", "2019-12-31"),
-        ("It launched in early 2024.", "early 2024", "2024", "2024-01-01", "2024-04-30"),
+        ("It launched in early 2024.", "early 2024", "2024", "2024-01-01", "2024-03-31"),
         ("The deduction applies on or after April 1, 2018.", "April 1, 2018", "2018-04-01", "2018-04-01", "2018-04-01"),
-        ("Initiatives outlined in the 2021-2022 Budget.", "2021-2022", "2021/2022", "2021-01-01", "2022-12-31"),
-        ("Measures outlined in the 2021-22 Budget.", "2021-22", "2021/2022", "2021-01-01", "2022-12-31"),
+        ("Initiatives outlined in the 2021-2022 Budget.", "2021-2022", "2021-04/2022-03", "2021-04-01", "2022-03-31"),
+        ("Measures outlined in the 2021-22 Budget.", "2021-22", "2021-04/2022-03", "2021-04-01", "2022-03-31"),
+        ("Targets for 2020-2025 were set.", "2020-2025", "2020/2025", "2020-01-01", "2025-12-31"),
         ("I'll go back 04th Jan 2019.", "04th Jan 2019", "2019-01-04", "2019-01-04", "2019-01-04"),
         ("Is this a valid date? 2015-12", "2015-12", "2015-12", "2015-12-01", "2015-12-31"),
         ("I'll go back 02/22/2016", "02/22/2016", "2016-02-22", "2016-02-22", "2016-02-22"),
+        ("The range is from 2014 to 2018.", "from 2014 to 2018", "2014/2018", "2014-01-01", "2018-12-31"),
+        ("Sales between 2014 and 2018 rose.", "between 2014 and 2018", "2014/2018", "2014-01-01", "2018-12-31"),
+        ("Listen to 1990s music.", "1990s", "1990/1999", "1990-01-01", "1999-12-31"),
+        ("APEC will happen in Korea Jan-Feb 2017.", "Jan-Feb 2017", "2017-01/2017-02", "2017-01-01", "2017-02-28"),
+        (
+            "The fair runs 18-19 November 2024.",
+            "18-19 November 2024",
+            "2024-11-18/2024-11-19",
+            "2024-11-18",
+            "2024-11-19",
+        ),
+        ("2019-H2 will bring challenges.", "2019-H2", "2019-07/2019-12", "2019-07-01", "2019-12-31"),
+        ("I'll go back 23/Sep/2020.", "23/Sep/2020", "2020-09-23", "2020-09-23", "2020-09-23"),
+        ("We met on 16. Nov. 2016.", "16. Nov. 2016", "2016-11-16", "2016-11-16", "2016-11-16"),
+        ("Are you available on 2015.5.13?", "2015.5.13", "2015-05-13", "2015-05-13", "2015-05-13"),
+        ("It was the fourth of July 1995.", "fourth of July 1995", "1995-07-04", "1995-07-04", "1995-07-04"),
     ],
 )
 def test_dates(sentence: str, text: str, value: str, lower: str, upper: str) -> None:
@@ -570,3 +589,116 @@ def test_claim_ids_unique_and_sentences() -> None:
     claims = claims_of(text)
     assert len({c.id for c in claims}) == 2
     assert (claims[1].sentence_start, claims[1].sentence_end) == (20, len(text))
+
+
+# --- more forms ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value"),
+    [
+        ("A mouse can get through a 1/4 inch gap.", "1/4 inch", "quantity", 0.25),
+        ("The door is 2 1/2 feet wide.", "2 1/2 feet", "quantity", 2.5),
+        ("Add ½ cup of oil.", "½ cup", "quantity", 0.5),
+        ("1/4 of the budget went to research.", "1/4", "percent", 25),
+        ("Temperatures ranged down to -18 °C overnight.", "-18 °C", "quantity", -18),
+        ("The answer is minus 5.", "minus 5", "count", -5),
+        ("It moves at 1.3e6 metres.", "1.3e6 metres", "quantity", 1_300_000),
+        ("A factor of 2.48×10−5 was found.", "2.48×10−5", "count", 0.0000248),
+        ("The population is 3 million and a half.", "3 million and a half", "count", 3_500_000),
+        ("It weighs five and a quarter tonnes.", "five and a quarter tonnes", "quantity", 5.25),
+        ("The reading was nine point nought four.", "nine point nought four", "count", 9.04),
+        ("Its GDP is $2.174T.", "$2.174T", "money", 2_174_000_000_000),
+        ("Revenue was 10 bln units.", "10 bln units", "count", 10_000_000_000),
+        ("The rate is .08 today.", ".08", "count", 0.08),
+        ("The answer is twenty-three fifths.", "twenty-three fifths", "ratio", 4.6),
+        ("It is one twenty-fifth.", "one twenty-fifth", "ratio", 0.04),
+        ("The value was forty two and a third.", "forty two and a third", "count", 42 + 1 / 3),
+        ("The number is five billion and three quarters.", "five billion and three quarters", "count", 5_750_000_000),
+        ("They raised half a million.", "half a million", "count", 500_000),
+        ("We ordered three hundred and two dozen eggs.", "three hundred and two dozen eggs", "count", 324),
+        ("The reading was nought point eleven.", "nought point eleven", "count", 0.11),
+    ],
+)
+def test_more_number_forms(sentence: str, text: str, kind: str, value: float) -> None:
+    claim = find(claims_of(sentence), text)
+    assert claim.location.text == text
+    assert claim.kind == kind and claim.value == pytest.approx(value)
+
+
+def test_malformed_and_lists() -> None:
+    claim = only("The centre hosts 14,0000 workers.")
+    assert claim.value == 140000 and "malformed" in claim.flags
+    claims = claims_of("See exercises 22,24,26,31 today.")
+    assert claims[0].value == 22 and "malformed" not in claims[0].flags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "qualifier"),
+    [
+        ("His score is less than or equal to 30 points.", "less than or equal to 30 points", "at_most"),
+        ("Sales surpass 3000 units.", "surpass 3000 units", "over"),
+        ("Find the numbers which are <= 100.", "<= 100", "at_most"),
+        ("His score is 200 or greater.", "200 or greater", "at_least"),
+    ],
+)
+def test_more_qualifiers(sentence: str, text: str, qualifier: str) -> None:
+    claim = find(claims_of(sentence), text)
+    assert claim.location.text == text and claim.qualifier == qualifier
+
+
+def test_ten_and_fifteen_are_two_numbers() -> None:
+    claims = claims_of("He scored ten and fifteen.")
+    assert [c.value for c in claims] == [10, 15]
+
+
+def test_two_years_with_and_are_two_years() -> None:
+    claims = claims_of("The programmes were launched in 2020 and 2021 respectively.")
+    assert [(c.kind, c.value) for c in claims] == [("year", 2020), ("year", 2021)]
+
+
+def test_last_quarter_without_year_is_not_q4() -> None:
+    assert claims_of("Sales for last quarter fell.") == []
+
+
+def test_figure_only_document() -> None:
+    assert [c.value for c in claims_of("1 234 567")] == [1234567]
+
+
+def test_month_without_year_takes_the_document_date() -> None:
+    text = "The academy was first introduced last October. A new centre was launched in January to serve."
+    claims = [c for c in claims_of(text, date="2021-02-24") if c.kind == "date"]
+    assert [(c.location.text, c.value) for c in claims] == [("October", "2020-10"), ("January", "2021-01")]
+    assert claims_of("It may rise in may.") == []
+
+
+def test_slogans_and_hotlines_are_not_figures() -> None:
+    assert claims_of("Promote “one zone, two parks” under “one country, two systems”.") == []
+    assert claims_of('It will expedite the "1 to N" transformation.') == []
+    assert claims_of("Call our hotline on 2811 8898 for booking enquiries.") == []
+
+
+def test_possessive_before_a_number_is_not_a_name() -> None:
+    claim = only("HKSTP’s three key values drive growth.")
+    assert (claim.value, claim.metric) == (3, "key values")
+
+
+def test_article_ordinals_are_not_fractions() -> None:
+    assert claims_of("He was a third party to it.") == []
+    assert only("A third of the budget went to research.").value == pytest.approx(100 / 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("I'll go back on black friday 2010.", "black friday 2010", "2010-11-26"),
+        ("It opened on Christmas Day 2024.", "Christmas Day 2024", "2024-12-25"),
+        ("monday, jan twenty two, 2018", "jan twenty two, 2018", "2018-01-22"),
+        ("On 2016 10 16, the conference started.", "2016 10 16", "2016-10-16"),
+        ("Is this a valid date? 12-2015", "12-2015", "2015-12"),
+        ("I'll go back 05/05/89", "05/05/89", "1989-05-05"),
+    ],
+)
+def test_more_date_forms(sentence: str, text: str, value: str) -> None:
+    claim = find(claims_of(sentence), text)
+    assert (claim.location.text, claim.kind, claim.value) == (text, "date", value)

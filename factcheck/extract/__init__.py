@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from factcheck.knowledge import Knowledge
-from factcheck.model import Claim, Document
+from factcheck.model import Claim, Document, Segment
 
 #: Bump when extraction output changes, so cached claims are rebuilt.
 EXTRACTOR_VERSION = "en-1"
@@ -22,7 +22,10 @@ def extract_document(document: Document, knowledge: Knowledge) -> tuple[Claim, .
     from factcheck.extract import en, zh
 
     claims: list[Claim] = []
-    segments = document.segments or ()
+    segments = document.segments
+    if not segments and document.text.strip():
+        # A text with figures but no letters ("1 234 567") is still a text: one segment of the document's language.
+        segments = (Segment(0, len(document.text), "zh" if document.lang == "zh" else "en"),)
     if not segments:
         return ()
     for segment in segments:

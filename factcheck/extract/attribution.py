@@ -41,6 +41,13 @@ _NOT_VERBS = word_set(
     "which that who whom whose where when while the a an its their our this these those"
 )
 _LINK_WORD = r"(?:of|and|for|the|on|in|&|de|du)"
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+#: Words that cannot be the verb after a subject ("Together with", "Life and Health").
+_NOT_VERBS = word_set(
+    "of in on at by for from to with into onto across through over under about around than as and or but nor "
+    "which that who whom whose where when while the a an its their our this these those"
+)
+_LINK_WORD = r"(?:of|and|for|the|on|in|&|de|du)"
 #: "Full Name (ACR)", "Hong Kong Cyberport Management Company Limited\n(Cyberport)".
 DEFINITION = re.compile(
     r"(?P<long>" + _CAP_WORD + r"(?:,?[ \t]*\n?[ \t]*(?:" + _LINK_WORD + r"|" + _CAP_WORD + r")){0,10})"
@@ -48,6 +55,11 @@ DEFINITION = re.compile(
 )
 #: A capitalised name of up to seven words, possibly across an OCR line break: "Hong Kong Science Park".
 _NAME_NP = _CAP_WORD + r"(?:" + _GAP + r"(?:(?:of|and|for|&)" + _GAP + r")?" + _CAP_WORD + r"){0,6}"
+#: The "(ACR)" of "Full Name (ACR)": found first (anchored at "("), then the name is read backwards.
+ACRONYM = re.compile(r"\((?:the\s+)?[“\"']?(?P<short>[A-Z][\w&@+.'’-]{1,24}(?:[ \t][A-Z][\w&'-]*){0,2})[”\"']?\)")
+_NAME_TOKEN = re.compile(r"[A-Za-z][\w&'’.@+-]*|\n[ \t]*\n|[^\sA-Za-z]")
+_LINK_WORDS = word_set("of and for the on in & de du")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][A-Za-z]{2,}\b")
 _TITLES = word_set("mr mrs ms dr prof professor president chairman chairperson sir madam mdm ceo director secretary")
 _SUBJECT = re.compile(
     r"(?:(?P<lead>[^,;:.\n]{0,90}),\s+)?(?:the\s+|The\s+)?(?P<np>" + _NAME_NP + r")"
@@ -150,13 +162,30 @@ def _define(long_text: str, short: str) -> str | None:
     return " ".join(best) if best else None
 
 
+def _name_before(text: str, end: int) -> str:
+    """The run of capitalised words (and "of", "and", ...) that ends right before ``end``."""
+    tokens = _NAME_TOKEN.findall(text, max(0, end - 160), end)
+    words: list[str] = []
+    for token in reversed(tokens):
+        if token[0].isupper():
+            words.append(token)
+        elif token in _LINK_WORDS or token == ",":
+            if not words:
+                break
+            words.append(token)
+        else:
+            break
+        if len(words) > 14:
+            break
+    while words and (words[-1] in _LINK_WORDS or words[-1] == ","):
+        words.pop()
+    return " ".join(reversed(words)).replace(" ,", ",")
+
+
 def _common_phrase(long_name: str, text: str) -> bool:
     """ "Innovation & Technology (I&T)" names a topic, not a body: the words also appear in lower case."""
     lowered = long_name.lower()
-    variants = {lowered, lowered.replace("&", "and"), lowered.replace(" and ", " & ")}
-    return any(
-        re.search(r"(?<![\w])" + re.escape(variant).replace(r"\ ", r"\s+") + r"(?![\w])", text) for variant in variants
-    )
+    return any(variant in text for variant in {lowered, lowered.replace("&", "and"), lowered.replace(" and ", " & ")})
 
 
 def _case_sensitive(name: str) -> bool:
@@ -166,9 +195,10 @@ def _case_sensitive(name: str) -> bool:
 def build_context(text: str, knowledge: Knowledge, alias_index: dict[str, str]) -> DocumentContext:
     """Defined names, mentions and the main subject of a document."""
     context = DocumentContext(known_names=frozenset(entity.name for entity in knowledge.entities))
-    for match in DEFINITION.finditer(text):
+    for match in ACRONYM.finditer(text):
         short = re.sub(r"\s+", " ", match.group("short")).strip()
-        long_name = _define(re.sub(r"\s+", " ", match.group("long")), short)
+        long_text = _name_before(text, match.start())
+        long_name = _define(long_text, short) if long_text else None
         if long_name is None or _common_phrase(long_name, text):
             continue
         canonical = alias_index.get(short.lower()) or alias_index.get(long_name.lower()) or short
@@ -192,11 +222,24 @@ def build_context(text: str, knowledge: Knowledge, alias_index: dict[str, str]) 
             found = names.get(surface) or lowered.get(surface.lower())
             if found is not None:
                 context.mentions.append((match.start(), match.end(), found))
-    counts = Counter(canonical for _, _, canonical in context.mentions)
-    ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        context.main_subject = ranked[0][0]
+    context.main_subject = _dominant(Counter(canonical for _, _, canonical in context.mentions), 3)
+    if context.main_subject is None:
+        # No defined or known name dominates: a capitalised word that does ("Cyberport" in its own release).
+        words = Counter(
+            word
+            for word in _CAPITALISED_WORD.findall(text)
+            if word.lower() not in NAME_STOPWORDS and word.lower() not in MONTHS and word.lower() not in _TITLES
+        )
+        context.main_subject = _dominant(words, 8)
     return context
+
+
+def _dominant(counts: Counter[str], least: int) -> str | None:
+    """The most frequent name when it has at least ``least`` mentions and twice as many as the next."""
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _name(np: str, text: str, context: DocumentContext, position: int) -> str | None:
@@ -284,8 +327,6 @@ def _plural(word: str) -> bool:
         "staff",
         "personnel",
         "children",
-        "media",
-        "data",
     )
 
 

@@ -26,6 +26,9 @@ from factcheck.model import Claim, Document
 
 _CONTEXT_CACHE: OrderedDict[tuple[str, str, str], attribution.DocumentContext] = OrderedDict()
 _CAPITALISED_RUN = re.compile(r"(?<![\w])[A-Z][\w&'’-]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][\w&'’-]*){1,7}")
+_YEAR_RUN = re.compile(r"(?:1\d|20)\d\d(?!\d)")
+#: "05/05/89": a date with a two-digit year has no year run to anchor it.
+_SHORT_DATE = re.compile(r"[0-3]?\d[/.-][01]?\d[/.-]\d\d(?!\d)")
 #: rapidfuzz score (0-100) above which a capitalised name is a near miss of a known alias.
 FUZZY_CUTOFF = 90.0
 
@@ -38,12 +41,15 @@ def extract_segment(document: Document, start: int, end: int, knowledge: Knowled
     nlp = pipeline.get_nlp(knowledge)
     context = _document_context(document, knowledge)
     document_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+    document_month = int(document.date[5:7]) if document.date and document.date[5:7].isdigit() else None
 
     sentences: list[tuple[int, int]] = []
 
-    def scan(doc: Any) -> list[Figure]:
-        sentences.extend((sent.start_char + start, sent.end_char + start) for sent in doc.sents)
-        return _scan(text, start, end, sentences, document_year)
+    def scan(doc: Any, number_words: list[int], period_words: list[int]) -> list[Figure]:
+        sentences.extend((s_start + start, s_end + start) for s_start, s_end in doc._.factcheck_sentences)
+        words = [offset + start for offset in number_words]
+        periods = [offset + start for offset in period_words]
+        return _scan(text, start, end, sentences, document_year, document_month, words, periods)
 
     doc = pipeline.run(nlp, text[start:end], scan)
     found: list[Figure] = doc._.factcheck_claims
@@ -58,11 +64,22 @@ def extract_segment(document: Document, start: int, end: int, knowledge: Knowled
     return link_claims(claims, found)
 
 
-def _scan(text: str, start: int, end: int, sentences: list[tuple[int, int]], document_year: int | None) -> list[Figure]:
-    blocked = exclusions.blocked_spans(text, start, end)
-    year_at = dates.YearLookup(text, sentences, document_year)
+def _scan(
+    text: str,
+    start: int,
+    end: int,
+    sentences: list[tuple[int, int]],
+    document_year: int | None,
+    document_month: int | None,
+    number_words: list[int],
+    period_words: list[int],
+) -> list[Figure]:
+    digit_runs = [match.start() for match in figures.DIGIT_RUN.finditer(text, start, end)]
+    blocked = exclusions.blocked_spans(text, start, end, digit_runs)
+    year_at = dates.YearLookup(text, sentences, document_year, document_month)
+    year_runs = [offset for offset in digit_runs if _YEAR_RUN.match(text, offset) or _SHORT_DATE.match(text, offset)]
     found: list[Figure] = []
-    for match in dates.find_dates(text, start, end, year_at):
+    for match in dates.find_dates(text, start, end, year_at, sorted({*year_runs, *period_words})):
         if _overlaps(blocked, match.start, match.end):
             continue
         figure = Figure(match.start, match.end, "date", match.value, core_start=match.start, core_end=match.end)
@@ -71,13 +88,13 @@ def _scan(text: str, start: int, end: int, sentences: list[tuple[int, int]], doc
         if match.year_from_context:
             figure.flags.append("year-from-context")
         found.append(figure)
-    for ratio in figures.find_ratios(text, start, end):
+    for ratio in figures.find_ratios(text, end, digit_runs):
         if not _overlaps(blocked, ratio.start, ratio.end) and not _overlaps(
             [(f.start, f.end) for f in found], ratio.start, ratio.end
         ):
             found.append(ratio)
     taken = exclusions.merge(blocked + [(figure.start, figure.end) for figure in found])
-    found.extend(figures.scan(text, start, end, taken))
+    found.extend(figures.scan(text, start, end, taken, digit_runs, number_words))
     found.sort(key=lambda figure: figure.start)
     floor = start
     for figure in found:
@@ -246,9 +263,9 @@ def _metric(text: str, figure: Figure, found: list[Figure], sentence: tuple[int,
         before = attribution.metric_before(text, figure.start, s_start)
         if before:
             return before
-        after = re.match(r"\s*(?:of|in)\s+(?:the\s+)?(?=[a-z])", text[figure.core_end : figure.core_end + 12], re.I)
-        if after is not None:
-            return attribution.metric_after(text, figure.core_end + after.end(), s_end)
+        after = _OF_OR_IN.match(text, figure.core_end, s_end)
+        if after is not None and text[after.end() : after.end() + 1].islower():
+            return attribution.metric_after(text, after.end(), s_end)
         return attribution.metric_after(text, figure.core_end, s_end)
     if figure.part_of is not None and _PART_VERB.match(text, figure.core_end):
         return attribution.subset_metric(text, figure, found[figure.part_of], s_end)
@@ -262,6 +279,7 @@ def _metric(text: str, figure: Figure, found: list[Figure], sentence: tuple[int,
     return attribution.metric_before(text, figure.start, s_start)
 
 
+_OF_OR_IN = re.compile(r"\s*(?:of|in)\s+(?:the\s+)?", re.I)
 #: A verb right after a part's figure: "of which 14 focus on ...", "around 9,000 are researchers".
 _PART_VERB = re.compile(r"\s+(?:are|were|is|was|focus|work|come|have|had|being|remain|belong)\b", re.I)
 
@@ -276,8 +294,8 @@ def _to_claim(
         lower, upper = figure.lower, figure.upper
     elif figure.kind in ("year", "ordinal", "ratio"):
         lower = upper = value
-    elif figure.qualifier == "range" and figure.high is not None and isinstance(value, (int, float)):
-        low_bounds = bounds(float(value), "exact", half_unit=figure.half_unit)
+    elif figure.qualifier == "range" and figure.high is not None and figure.low is not None:
+        low_bounds = bounds(figure.low, "exact", half_unit=figure.half_unit)
         high_bounds = bounds(figure.high, "exact", half_unit=figure.high_half_unit)
         lower, upper = low_bounds[0], high_bounds[1]
     elif isinstance(value, (int, float)):

@@ -8,44 +8,86 @@ from __future__ import annotations
 
 import re
 
-_PATTERNS: tuple[re.Pattern[str], ...] = (
+#: (triggers, pattern): a pattern runs on a window only if one of its triggers is in the window's lower-case text.
+_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     # URLs and bare web addresses
-    re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\"'“”]+", re.I),
-    re.compile(
-        r"(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|hk|cn|uk|io|info|biz|int)(?:\.[a-z]{2})?(?:/[^\s<>()\"'“”]*)?(?![\w])",
-        re.I,
+    (("://", "www."), re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\"'“”]+", re.I)),
+    (
+        (".com", ".org", ".net", ".gov", ".edu", ".hk", ".cn", ".uk", ".io", ".info", ".biz", ".int"),
+        re.compile(
+            r"(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|hk|cn|uk|io|info|biz|int)(?:\.[a-z]{2})?(?:/[^\s<>()\"'“”]*)?(?![\w])",
+            re.I,
+        ),
     ),
     # e-mail addresses, and Cloudflare's "[email protected]" stand-in
-    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    re.compile(r"\[email[\s\u00a0]*protected\]", re.I),
+    (("@",), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    (("[email",), re.compile(r"\[email[\s\u00a0]*protected\]", re.I)),
     # phone numbers: after Tel/Fax/Phone, or with a country code
-    re.compile(
-        r"(?<![\w])(?:Tel|Fax|Phone|Telephone|Mobile|Hotline|Enquiries|Whatsapp|WhatsApp|T|F)\.?\s*(?:No\.?)?\s*[:：]?\s*"
-        r"(?:\(?\+?\d{1,4}\)?[\s-]?)?\d{3,4}[\s-]?\d{3,4}(?:\s*/\s*\d{3,4}[\s-]?\d{4})*",
-        re.I,
+    (
+        ("tel", "fax", "phone", "mobile", "hotline", "enquir", "whatsapp", "t:", "f:", "t.", "f."),
+        re.compile(
+            r"(?<![\w])(?:Tel|Fax|Phone|Telephone|Mobile|Hotline|Enquiries|Whatsapp|WhatsApp|T|F)\.?\s*(?:No\.?)?\s*[:：]?\s*"
+            r"(?:\(?\+?\d{1,4}\)?[\s-]?)?\d{3,4}[\s-]?\d{3,4}(?:\s*/\s*\d{3,4}[\s-]?\d{4})*",
+            re.I,
+        ),
     ),
-    re.compile(r"(?:\(\+?\d{2,4}\)|\+\d{1,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?:[\s-]?\d{2,4})?"),
+    (
+        ("hotline", "call", "phone", "tel", "dial", "contact", "fax", "whatsapp", "sms", "enquir", "mobile"),
+        re.compile(r"(?<![\d,.])(?:\d{4}[ -]\d{4}|\d{3}[ -]\d{3}[ -]\d{4})(?![\d,])"),
+    ),
+    (("(", "+"), re.compile(r"(?:\(\+?\d{2,4}\)|\+\d{1,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?:[\s-]?\d{2,4})?")),
     # standards and specifications: "ISO/IEC 27001:2022", "IEEE 802.11", "RFC 2616"
-    re.compile(
-        r"(?<![\w])(?:ISO|IEC|EN|IEEE|RFC|ANSI|ASTM|BS|DIN|JIS|GB(?:/T)?|NIST|PCI|ITU-T|SOC)(?:\s*/\s*(?:ISO|IEC|IEEE|DSS|TS))*"
-        r"[\s-]?(?:SP\s?)?\d[\w.:-]*(?<![.:-])"
+    (
+        ("iso", "iec", "en", "ieee", "rfc", "ansi", "astm", "bs", "din", "jis", "gb", "nist", "pci", "itu", "soc"),
+        re.compile(
+            r"(?<![\w])(?:ISO|IEC|EN|IEEE|RFC|ANSI|ASTM|BS|DIN|JIS|GB(?:/T)?|NIST|PCI|ITU-T|SOC)(?:\s*/\s*(?:ISO|IEC|IEEE|DSS|TS))*"
+            r"[\s-]?(?:SP\s?)?\d[\w.:-]*(?<![.:-])"
+        ),
     ),
     # versions and addresses: "1.2.3", "192.168.1.2", "v2.0"
-    re.compile(r"(?<![\w.])(?:v|V|version\s)?\d+(?:\.\d+){2,}(?![\w])|(?<![\w])[vV]\d+(?:\.\d+)*(?![\w])"),
+    (
+        (".", "v"),
+        re.compile(
+            r"(?<![\w.])(?!(?:19|20)\d\d\.\d{1,2}\.\d{1,2}(?![\d.]))(?:v|V|version\s)?\d+(?:\.\d+){2,}(?![\w])|(?<![\w])[vV]\d+(?:\.\d+)*(?![\w])"
+        ),
+    ),
     # times of day: "10:30", "10:30 am", "3 pm"
-    re.compile(r"(?<![\w:.])\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|hrs?))?(?![\d:])", re.I),
-    re.compile(r"(?<![\w.])\d{1,2}(?:\.\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![\w])", re.I),
+    (
+        (":", "am", "pm", "a.m", "p.m"),
+        re.compile(r"(?<![\w:.])\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|hrs?))?(?![\d:])", re.I),
+    ),
+    (("am", "pm", "a.m", "p.m"), re.compile(r"(?<![\w.])\d{1,2}(?:\.\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![\w])", re.I)),
 )
 
 
-def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sorted, merged spans of ``text[start:end]`` where no figure may be read."""
+def blocked_spans(text: str, start: int, end: int, digit_runs: list[int]) -> list[tuple[int, int]]:
+    """Sorted, merged spans of ``text[start:end]`` where no figure may be read.
+
+    Only digits can be wrongly read as figures, so the patterns run on short windows around
+    the digit runs (``digit_runs``: their start offsets), never over the whole text.
+    """
     spans: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
-        for match in pattern.finditer(text, start, end):
-            if any(char.isdigit() for char in match.group(0)):
-                spans.append(match.span())
+    covered = -1
+    for digit in digit_runs:
+        if digit < covered:
+            continue
+        window_start, window_end = max(start, digit - WINDOW_BEFORE), min(end, digit + WINDOW_AFTER)
+        window = text[window_start:window_end].lower()
+        for triggers, pattern in _PATTERNS:
+            if not any(trigger in window for trigger in triggers):
+                continue
+            for match in pattern.finditer(text, window_start, window_end):
+                if match.start() <= digit < match.end() or (
+                    match.start() > digit and any(c.isdigit() for c in match.group(0))
+                ):
+                    spans.append(match.span())
+                    covered = max(covered, match.end())
     return merge(spans)
+
+
+#: How far before and after a digit the exclusion patterns look (a URL or phone number around it).
+WINDOW_BEFORE = 80
+WINDOW_AFTER = 60
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,8 +1,9 @@
 """Scanning English text for figures: numbers, money, percentages, quantities, ordinals, durations.
 
-The scan is anchored: one regex finds where a figure may start (a digit, a currency
-sign or code, a number word) and small anchored regexes read on from there.  No
-pattern is tried at every position of the text.
+The scan is anchored: figures are read only where one may start (a run of digits, with
+a currency sign or code looked up just before it, or a number word that the pipeline's
+PhraseMatcher found), and small anchored regexes read on from there.  No pattern is
+tried at every position of the text.
 """
 
 from __future__ import annotations
@@ -18,14 +19,17 @@ from factcheck.extract.patterns_en import (
     CURRENCY_SUFFIXES,
     DURATION_ADJECTIVES,
     DURATION_UNITS,
+    FRACTION_DENOMINATORS,
     MONTHS,
     NAME_STOPWORDS,
+    ORDINAL_WORDS,
     PERCENT_WORDS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     QUANTITY_UNITS,
     SCALES,
     SHORT_SCALES,
+    SPACED_AMBIGUOUS_UNITS,
 )
 
 
@@ -51,6 +55,7 @@ class Figure:
     core_start: int = 0
     half_unit: float = 0.0
     below_only: bool = False
+    low: float | None = None  # lower end of a range
     high: float | None = None  # upper end of a range
     high_half_unit: float = 0.0
     form: str = "digits"
@@ -70,21 +75,80 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 _CURRENCY_CODES = [code for code in CURRENCY_PREFIXES if code.isalpha() or code.endswith(".")]
 _CURRENCY_SIGNS = [code for code in CURRENCY_PREFIXES if code not in _CURRENCY_CODES and code != "$"]
 
-#: Where a figure may start.  ``cur`` is a currency written before the number ("HK$", "HK\$", "c $", "RMB").
-ANCHOR = re.compile(
+#: A run of digits: where most figures start (a plain charset prefix, so the scan is fast).
+DIGIT_RUN = re.compile(r"\d+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+#: A currency written right before a number ("HK$", "HK\\$", "c $", "RMB ", "US$"), searched at the end of a
+#: short window before the digits.
+CURRENCY_BEFORE = re.compile(
     r"(?:(?<![\w$])(?P<cur>(?:"
     + _alternation(_CURRENCY_SIGNS)
     + r"|[Cc]\s?\$|\$))|(?<![\w])(?P<code>"
     + _alternation(_CURRENCY_CODES)
-    + r")(?=\s?\\?\$?\s?\d))"
-    r"\s?\\?\$?\s{0,2}(?=\d)"
-    r"|(?<![\w.,/:#@\-–$])(?=\d)"
-    r"|(?<![\w\-])(?=(?:a\s+|an\s+)?(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundred|thousand|million|billion|dozen|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-    r"thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth|millionth|half)\b)",
+    + r"))\s?\\?\$?\s{0,2}$"
+)
+#: "½", "⅓": single-character fractions.
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅕": 1 / 5,
+    "⅖": 2 / 5,
+    "⅗": 3 / 5,
+    "⅘": 4 / 5,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+#: "/4" right after a numerator, or " 1/2" after a whole number; denominators that fractions use.
+_DIGIT_FRACTION = re.compile(r"(?:[ \u00a0](?P<num>\d{1,2}))?/(?P<den>2|3|4|5|6|8|10|16|32|64|100)(?![\d/])")
+#: "1.3e6", "12.32e+14", "1.3x10^6", "2.48×10−5".
+_EXPONENT = re.compile(r"(?:[eE]|\s?[x×]\s?10\^?)(?P<power>[+\-−]?\d{1,3})(?![\w.])")
+_LEADING_POINT = re.compile(r"\.\d+(?![\d.,])")
+#: "and a half", "and a quarter", "and three quarters", "and a quarter million" after a whole number.
+_AND_A_HALF = re.compile(
+    r"\s+and\s+(?P<num>a|one|two|three|four|five|six|seven|eight|nine)\s+(?P<den>half|halves|quarters?|thirds?|"
+    + "|".join(
+        sorted((word for word in numbers.PLURAL_ORDINALS if word not in ("firsts", "seconds")), key=len, reverse=True)
+    )
+    + r"|"
+    + "|".join(sorted((word for word in ORDINAL_WORDS if word not in ("first", "second")), key=len, reverse=True))
+    + r")(?:\s+(?P<scale>thousand|million|billion|trillion))?\b",
     re.I,
+)
+_AND = re.compile(r"\s+and\s+", re.I)
+#: What may follow "a third" when it is a fraction: "of", or the end of the sentence.
+_FRACTION_END = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.I)
+_AND_ARTICLE = re.compile(r"\band\s+an?\b", re.I)
+_HALF_MILLION = re.compile(r"(?P<part>half|quarter)\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion)\b", re.I)
+_PLURAL_DENOMINATOR = re.compile(
+    r"[\s-]+(?P<den>" + "|".join(sorted(numbers.PLURAL_ORDINALS, key=len, reverse=True)) + r")\b", re.I
+)
+_TRAILING_TENS = re.compile(r"(?<=\s)(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$", re.I)
+#: "point seven one", "point nought four": decimals read out.
+_POINT_WORDS = re.compile(r"\s+point(?P<digits>\s+" + numbers.WORD_NUMBER.pattern + r")", re.I)
+_DIGIT_WORDS = {"zero": "0", "nought": "0", "naught": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
+
+
+def _and_fraction(match: re.Match[str]) -> float:
+    numerator = numbers.number_word_value(match.group("num")) or 1
+    den = match.group("den").lower()
+    denominator = FRACTION_DENOMINATORS.get(den) or numbers.PLURAL_ORDINALS.get(den) or ORDINAL_WORDS.get(den) or 1
+    return numerator / denominator
+
+
+#: Characters that, right before a digit, make it the middle of a token ("I1&T", "3.5", "24/7", "#5", "COVID-19").
+_MID_TOKEN = frozenset(".,/:#@-–$_")
+_MINUS_BEFORE = re.compile(r"(?<![\w])(?:minus|negative)\s+$", re.I)
+_A_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.I)
+#: Words that take "a"/"an" as their number: "a dozen", "a hundred", "a quarter".
+_TAKES_ARTICLE = re.compile(
+    r"(?:hundred|thousand|million|billion|trillion|dozen|half|quarter|(?!first|second)[a-z]+(?:th|rd))\b", re.I
 )
 
 #: The start of a range's second figure ("–5,000", "to $100 million"), right after the joining word.
@@ -108,7 +172,13 @@ ORDINAL_SUFFIX = re.compile(r"(?P<suffix>(?:st|nd|rd|th)+)(?![a-z])", re.I)
 CURRENCY_AFTER = re.compile(r"\s?(?P<cur>" + _alternation(list(CURRENCY_SUFFIXES)) + r")(?![a-z])", re.I)
 _UNIT_WORDS = [unit for unit in QUANTITY_UNITS if unit not in AMBIGUOUS_UNITS]
 UNIT_AFTER = re.compile(r"(?:\s?-\s?|\s?)(?P<unit>" + _alternation(_UNIT_WORDS) + r")(?![a-z²³/])", re.I)
-AMBIGUOUS_UNIT_AFTER = re.compile(r"(?P<unit>" + _alternation(sorted(AMBIGUOUS_UNITS)) + r")(?![\w])")
+AMBIGUOUS_UNIT_AFTER = re.compile(
+    r"(?:(?P<unit>"
+    + _alternation(sorted(AMBIGUOUS_UNITS))
+    + r")|[ \u00a0](?P<spaced>"
+    + _alternation(sorted(SPACED_AMBIGUOUS_UNITS))
+    + r"))(?![\w])"
+)
 METER_AFTER = re.compile(r"m(?![\w²³])")
 DURATION_AFTER = re.compile(
     r"(?:\s?-\s?|\s+)(?:(?:"
@@ -118,7 +188,7 @@ DURATION_AFTER = re.compile(
     + r")(?![a-z])",
     re.I,
 )
-RANGE_JOIN = re.compile(r"\s?(?P<join>[-–—~]|to|and|through|till|until)\s?", re.I)
+RANGE_JOIN = re.compile(r"\s?(?P<join>-?\s?to|[-–—~]|and|through|till|until)\s?", re.I)
 LOOSE_DIGITS = re.compile(r"\d{1,4}(?:,\d+)+(?:\.\d+)?(?!\d)")
 QUALIFIER_BEFORE = re.compile(
     r"(?<![\w])(?P<q>" + _alternation(list(QUALIFIERS_BEFORE)) + r")\s+(?:(?:a|the)\s+total\s+of\s+)?$", re.I
@@ -126,6 +196,8 @@ QUALIFIER_BEFORE = re.compile(
 QUALIFIER_AFTER = re.compile(
     r"(?P<q>\s?\+|\s+(?:" + _alternation([q for q in QUALIFIERS_AFTER if q != "+"]) + r"))(?![\w])", re.I
 )
+QUALIFIER_SYMBOL = re.compile(r"(?P<q><\s*=|>\s*=|≤|≥|<|>)\s*$")
+_SYMBOLS = {"<": "under", ">": "over", "≤": "at_most", "≥": "at_least", "<=": "at_most", ">=": "at_least"}
 BETWEEN_BEFORE = re.compile(r"(?<![\w])(?:between|from)\s+$", re.I)
 NAME_BEFORE = re.compile(r"(?<![\w'’])(?P<word>[A-Z][\w&'’.]*)[ \t]+$")
 ORDINAL_NAME_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?!Anniversar)[A-Z][a-z]")
@@ -154,6 +226,14 @@ class _Core:
 
 def _read_core(text: str, pos: int, limit: int) -> _Core | None:
     """The bare number at ``pos`` (digits or words), without currency or unit."""
+    if text[pos] in VULGAR_FRACTIONS:
+        return _Core(pos, pos + 1, VULGAR_FRACTIONS[text[pos]], "", "digits", fraction=True)
+    if text[pos] == ".":
+        decimal = _LEADING_POINT.match(text, pos, limit)
+        if decimal is None:
+            return None
+        written = "0" + decimal.group(0)
+        return _Core(pos, decimal.end(), float(written), written, "digits")
     if text[pos].isdigit():
         number = numbers.read_digits(text, pos)
         if number is None or number.end > limit:
@@ -164,12 +244,30 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
         written = number.written
         if text.startswith(",", end) and end + 1 < limit and text[end + 1].isdigit():
             loose = LOOSE_DIGITS.match(text, pos)
-            if loose is not None and loose.end() <= limit:
+            groups = loose.group(0).split(",")[1:] if loose is not None else []
+            # "14,0000", "$1,25.6" are defective numbers; "22,24,26,31" is a list and "5,00" a decimal comma.
+            defective = any(len(group.split(".")[0]) >= 4 for group in groups) or (
+                bool(groups) and "." in groups[-1] and len(groups[-1].split(".")[0]) != 3
+            )
+            if loose is not None and loose.end() <= limit and defective:
                 written = loose.group(0).replace(",", "")
                 value = float(written)
                 end = loose.end()
                 malformed = True
         core = _Core(pos, end, value, written, "digits", joined=number.joined, malformed=malformed)
+        fraction = _DIGIT_FRACTION.match(text, end, limit) if written.isdigit() else None
+        numerator = int(fraction.group("num") or written) if fraction is not None else 0
+        if fraction is not None and numerator < int(fraction.group("den")):
+            # "1/4", "2 1/2": a fraction, or a whole number and a fraction.
+            part = numerator / int(fraction.group("den"))
+            mixed = fraction.group("num") is not None
+            return _Core(pos, fraction.end(), value + part if mixed else part, "", "digits", fraction=not mixed)
+        if fraction is None and written.isdigit() and end < limit and text[end] in VULGAR_FRACTIONS:
+            return _Core(pos, end + 1, value + VULGAR_FRACTIONS[text[end]], "", "digits")
+        exponent = _EXPONENT.match(text, end, limit)
+        if exponent is not None:
+            power = int(exponent.group("power").replace("−", "-"))
+            return _Core(pos, exponent.end(), value * 10.0**power, "", "digits")
         suffix = ORDINAL_SUFFIX.match(text, end)
         if suffix is not None and "." not in written:
             core.ordinal = True
@@ -177,25 +275,87 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
             if len(suffix.group("suffix")) > 2:
                 core.malformed = True
         return core
+    part_of_scale = _HALF_MILLION.match(text, pos, limit)
+    if part_of_scale is not None:  # "half a million", "quarter million"
+        part = 0.5 if part_of_scale.group("part").lower() == "half" else 0.25
+        scale = numbers.number_word_value(part_of_scale.group("scale")) or 1
+        return _Core(pos, part_of_scale.end(), part * scale, "", "words")
     for form in WORD_FORMS:
         match = form.match(text, pos)
         if match is None or match.end() > limit:
             continue
         surface = match.group(0)
         if form is numbers.WORD_FRACTION:
+            article = match.group("num").lower() in ("a", "an")
+            if (
+                article
+                and match.group("den").lower() not in ("half", "quarter")
+                and not _FRACTION_END.match(text, match.end())
+            ):
+                return None  # "a third party", "a fourth time": not a fraction
             value = numbers.fraction_value(match.group("num"), match.group("den"))
             return _Core(pos, match.end(), value, "", "words", fraction=True)
         if form is numbers.WORD_ORDINAL:
+            if _AND_ARTICLE.search(surface):
+                continue  # "forty two and a third": a number and a fraction, below
+            head, _, _last = surface.rpartition(" ")
+            if (
+                head.lower() in ("a", "an", "one")
+                and not surface.lower().endswith(("first", "second"))
+                and _FRACTION_END.match(text, match.end())
+            ):
+                # "a hundredth", "one twenty-fifth": a fraction with that denominator.
+                denominator = numbers.ordinal_words_value(surface.split(None, 1)[1])
+                if denominator:
+                    return _Core(pos, match.end(), 1 / denominator, "", "words", fraction=True)
             ordinal = numbers.ordinal_words_value(surface)
             if ordinal is None:
                 continue
             return _Core(pos, match.end(), float(ordinal), str(ordinal), "words", ordinal=True)
+        surface = numbers.trim_and(surface)
         words_value = numbers.words_value(surface)
         if words_value is None:
             continue
-        # Trailing "and" or hyphen belongs to the sentence, not the number.
-        return _Core(pos, match.end(), words_value, str(int(words_value)), "words")
+        end = pos + len(surface)
+        return _words_tail(text, pos, end, surface, words_value, limit)
     return None
+
+
+def _words_tail(text: str, pos: int, end: int, surface: str, words_value: float, limit: int) -> _Core:
+    """What may follow a run of number words: "and a half", "point seven one", "fifths"."""
+    for joint in _AND.finditer(surface):
+        if _AND_A_HALF.match(text, pos + joint.start(), limit):
+            # "five billion and three quarters": the "and" starts a fraction, not more of the number.
+            surface = surface[: joint.start()]
+            end = pos + joint.start()
+            words_value = numbers.words_value(surface) or words_value
+            break
+    half = _AND_A_HALF.match(text, end, limit)
+    if half is not None:
+        scale_word = half.group("scale")
+        scale = float(numbers.number_word_value(scale_word) or 1) if scale_word else numbers.last_scale(surface)
+        return _Core(pos, half.end(), words_value + _and_fraction(half) * scale, "", "words")
+    point = _POINT_WORDS.match(text, end, limit)
+    if point is not None and words_value < 1000:
+        tokens = point.group("digits").split()
+        if all(token.lower() in _DIGIT_WORDS for token in tokens):
+            decimals = "".join(_DIGIT_WORDS[token.lower()] for token in tokens)
+        else:
+            decimals = str(int(numbers.words_value(point.group("digits")) or 0))
+        written = f"{int(words_value)}.{decimals}"
+        return _Core(pos, point.end(), float(written), written, "words")
+    denominator = _PLURAL_DENOMINATOR.match(text, end, limit)
+    if denominator is not None:
+        # "twenty-three fifths" = 23/5; "twenty twenty fifths" = 20/25 (a spaced tens word joins the denominator).
+        numerator_text, denominator_value = surface, numbers.PLURAL_ORDINALS[denominator.group("den").lower()]
+        tens = _TRAILING_TENS.search(surface)
+        if tens is not None and tens.start() > 0:
+            numerator_text = surface[: tens.start()]
+            denominator_value += numbers.number_word_value(tens.group("tens")) or 0
+        numerator = numbers.words_value(numerator_text)
+        if numerator is not None and denominator_value:
+            return _Core(pos, denominator.end(), numerator / denominator_value, "", "words", fraction=True)
+    return _Core(pos, end, words_value, str(int(words_value)), "words")
 
 
 @dataclass(slots=True)
@@ -254,12 +414,11 @@ def _read_unit(text: str, pos: int, limit: int, currency: str | None, core: _Cor
         # Short units that are also words ("g", "ha", "mm") only when they touch the number ("75ml", "5kg").
         match = AMBIGUOUS_UNIT_AFTER.match(text, end)
         if match is not None and match.end() <= limit:
-            return _Unit(match.end(), "quantity", unit=QUANTITY_UNITS[match.group("unit").lower()])
+            written_unit = (match.group("unit") or match.group("spaced")).lower()
+            return _Unit(match.end(), "quantity", unit=QUANTITY_UNITS[written_unit])
         match = METER_AFTER.match(text, end)
         if match is not None and match.end() <= limit:
             return _Unit(match.end(), "quantity", unit="meter")
-    if core.fraction:
-        kind = "percent"
     return _Unit(end, kind, scale, joined=joined)
 
 
@@ -275,22 +434,27 @@ def _looks_like_year(text: str, core: _Core, unit: _Unit) -> bool:
     )
 
 
-def scan(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Figure]:
-    """Every figure in ``text[start:end]`` outside the ``blocked`` spans (sorted, non-overlapping)."""
+def scan(
+    text: str, start: int, end: int, blocked: list[tuple[int, int]], digit_runs: list[int], word_starts: list[int]
+) -> list[Figure]:
+    """Every figure in ``text[start:end]`` outside the ``blocked`` spans (sorted, non-overlapping).
+
+    Figures are read only at anchors: the starts of digit runs and of number words (which the
+    pipeline's PhraseMatcher found).
+    """
     figures: list[Figure] = []
     blocked_iter = iter(blocked)
     next_block = next(blocked_iter, None)
     position = start
-    for anchor in ANCHOR.finditer(text, start, end):
-        figure_start = anchor.start()
-        if figure_start < position:
+    for anchor in sorted({*digit_runs, *word_starts}):
+        if anchor < position or anchor >= end:
             continue
-        while next_block is not None and next_block[1] <= figure_start:
+        while next_block is not None and next_block[1] <= anchor:
             next_block = next(blocked_iter, None)
-        if next_block is not None and next_block[0] <= figure_start < next_block[1]:
+        if next_block is not None and next_block[0] <= anchor < next_block[1]:
             continue
-        figure = _figure_at(text, anchor, end)
-        if figure is None:
+        figure = _figure_at(text, anchor, start, end)
+        if figure is None or figure.start < position:
             continue
         if next_block is not None and figure.start < next_block[1] and next_block[0] < figure.end:
             continue
@@ -299,9 +463,39 @@ def scan(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> lis
     return figures
 
 
-def _figure_at(text: str, anchor: re.Match[str], limit: int) -> Figure | None:
-    number_pos = anchor.end()
-    currency_text = anchor.group("cur") or anchor.group("code")
+def _figure_at(text: str, number_pos: int, floor: int, limit: int) -> Figure | None:
+    previous = text[number_pos - 1] if number_pos > floor else " "
+    currency_text: str | None = None
+    figure_start = number_pos
+    sign = 1
+    if text[number_pos].isdigit() or text[number_pos] in VULGAR_FRACTIONS:
+        found = CURRENCY_BEFORE.search(text, max(floor, number_pos - 12), number_pos)
+        if found is not None:
+            currency_text = found.group("cur") or found.group("code")
+            figure_start = found.start()
+        elif previous in "-−" and (number_pos - 1 == floor or text[number_pos - 2] in " \t\n(["):
+            sign, figure_start = -1, number_pos - 1  # "-18 °C", "−273.15°"
+        elif previous == "." and (number_pos - 1 == floor or text[number_pos - 2] in " \t\n(["):
+            figure = _read_figure(text, number_pos - 1, number_pos - 1, None, limit)  # ".08"
+            return figure
+        elif previous.isalnum() or previous in _MID_TOKEN:
+            return None
+    else:
+        if previous.isalnum() or previous == "-":
+            return None
+        article = _A_BEFORE.search(text, max(floor, number_pos - 4), number_pos)
+        if article is not None and _TAKES_ARTICLE.match(text, number_pos):
+            figure_start = number_pos = article.start()
+    minus = _MINUS_BEFORE.search(text, max(floor, figure_start - 10), figure_start)
+    if minus is not None and sign > 0:
+        sign, figure_start = -1, minus.start()  # "minus 5", "negative ten"
+    figure = _read_figure(text, figure_start, number_pos, currency_text, limit)
+    if figure is not None and sign < 0 and isinstance(figure.value, (int, float)) and figure.kind != "year":
+        figure.value = -figure.value
+    return figure
+
+
+def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: str | None, limit: int) -> Figure | None:
     currency = _code(currency_text) if currency_text else None
     core = _read_core(text, number_pos, limit)
     if core is None:
@@ -330,7 +524,6 @@ def _figure_at(text: str, anchor: re.Match[str], limit: int) -> Figure | None:
         return None  # "the 14th Five-Year Plan", "the 20th National Congress": a name
     if unit.end < len(text) and ((text[unit.end].isalnum() and text[unit.end].isascii()) or text[unit.end] in "&_"):
         return None  # "5G", "Building 17W", "1&T", "1990s": an identifier, not a figure
-    figure_start = anchor.start()
     figure = Figure(start=figure_start, end=unit.end, kind=unit.kind, value=None, core_start=figure_start)
     if core.form == "words":
         figure.form = "words"
@@ -341,16 +534,26 @@ def _figure_at(text: str, anchor: re.Match[str], limit: int) -> Figure | None:
     if core.joined or unit.joined:
         figure.flags.append("joined")
     value = core.value * unit.scale
+    if unit.scale != 1.0 and unit.kind == "count":
+        half = _AND_A_HALF.match(text, unit.end, limit)
+        if half is not None:  # "3 million and a half"
+            value += _and_fraction(half) * unit.scale
+            unit.end = figure.end = half.end()
     figure.half_unit = rounding_half_unit(core.written, unit.scale) if core.written and not core.fraction else 0.0
     figure.unit = unit.unit
     if unit.kind == "money":
         figure.currency = unit.currency or None
-    if core.fraction:
-        figure.kind = "percent"
-        figure.unit = "%"
-        value = round(core.value * 100, 6)
-        figure.flags.extend(("fraction", "share"))
+    if core.fraction and unit.kind == "count":
+        figure.flags.append("fraction")
         figure.half_unit = 0.0
+        if _SHARE_OF.match(text, unit.end, limit):
+            # "one-third of founders", "1/4 of the budget": a share of a whole, as a percentage (33.3, 25).
+            figure.kind = "percent"
+            figure.unit = "%"
+            value = float(f"{core.value * 100:.12g}")
+            figure.flags.append("share")
+        else:
+            figure.kind = "ratio"  # "one eighth", "½": the fraction itself (0.125, 0.5)
     elif unit.kind == "count":
         if core.form == "digits" and "." in core.written and unit.scale == 1.0 and _name_before(text, figure_start):
             return None  # "Hong Kong 2.0": a version
@@ -360,15 +563,18 @@ def _figure_at(text: str, anchor: re.Match[str], limit: int) -> Figure | None:
             figure.half_unit = 0.0
             if _name_before(text, figure_start):
                 figure.flags.append("year-name")
-        elif _name_before(text, figure_start):
+        elif core.form == "digits" and _name_before(text, figure_start):
             return None  # "Cyberport 5", "Phase 3", "Batch 1 of Stage 2": a name, not a figure
+        elif _slogan(text, figure_start, core):
+            return None  # "one country, two systems", "the "1 to N" transformation": wording, not a figure
         elif core.form == "digits" and _list_number(text, figure_start, core.end):
             return None
         else:
             figure.kind = "count"
     figure.value = _tidy(value)
     figure.core_end = unit.end
-    _read_range(text, figure, limit, currency)
+    if text[figure_start] not in "-−":  # a negative figure's range would need the sign on both ends
+        _read_range(text, figure, limit, currency)
     return figure
 
 
@@ -402,6 +608,8 @@ def _read_range(text: str, figure: Figure, limit: int, currency: str | None) -> 
         return
     if figure.kind not in ("count", unit.kind) and unit.kind != "count":
         return
+    if figure.unit and unit.unit and figure.unit != unit.unit:
+        return  # "from 44 ml to 50 mg": two figures, not a range
     assert isinstance(figure.value, (int, float))
     low = float(figure.value)
     high = core.value * unit.scale
@@ -417,7 +625,8 @@ def _read_range(text: str, figure: Figure, limit: int, currency: str | None) -> 
         figure.unit = unit.unit
         if unit.kind == "money":
             figure.currency = unit.currency or None
-    figure.value = _tidy(low)
+    figure.value = _tidy((low + high) / 2)  # a range's value is its midpoint; lower/upper carry the ends
+    figure.low = low
     figure.half_unit = low_half
     figure.high = high
     figure.high_half_unit = rounding_half_unit(core.written, unit.scale) if core.written else 0.0
@@ -444,6 +653,11 @@ def qualify(text: str, figure: Figure, floor: int) -> None:
             figure.below_only = below_only
             figure.start = match.start()
             return
+        symbol = QUALIFIER_SYMBOL.search(text, max(floor, figure.core_start - 4), figure.core_start)
+        if symbol is not None:
+            figure.qualifier = _SYMBOLS[re.sub(r"\s+", "", symbol.group("q"))]
+            figure.start = symbol.start()
+            return
         after = QUALIFIER_AFTER.match(text, figure.end)
         if after is not None:
             phrase = after.group("q").strip().lower()
@@ -464,7 +678,7 @@ _PREPOSITION_QUALIFIERS = frozenset({"under", "over", "above", "below"})
 def _tidy(value: float) -> float | int:
     if value == int(value) and abs(value) < 2**53:
         return int(value)
-    return round(value, 6)
+    return float(f"{value:.12g}")
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
@@ -483,7 +697,21 @@ def _name_before(text: str, pos: int) -> bool:
     lowered = word.lower()
     if lowered in NAME_STOPWORDS or lowered in MONTHS or lowered.rstrip("s") in NAME_STOPWORDS:
         return False
-    return not lowered.endswith("ly")  # "Approximately", "Currently"
+    # "Approximately 10", and possessives ("HKSTP's 3 parks") are not names with numbers.
+    return not lowered.endswith(("ly", "'s", "’s"))
+
+
+_SHARE_OF = re.compile(r"\s+of\b", re.I)
+#: "one zone, two parks": the second half of a parallel slogan.
+_SLOGAN_BEFORE = re.compile(r"(?<![\w])one\s+[a-z]+,\s*$", re.I)
+#: '"1 to N"': a number in quotes that leads to a letter.
+_QUOTED_TO_LETTER = re.compile(r"\s+to\s+[A-Z]\b")
+
+
+def _slogan(text: str, start: int, core: _Core) -> bool:
+    if core.form == "words":
+        return _SLOGAN_BEFORE.search(text, max(0, start - 30), start) is not None
+    return start > 0 and text[start - 1] in "\"“‘'" and _QUOTED_TO_LETTER.match(text, core.end) is not None
 
 
 def _count_context(text: str, start: int, end: int) -> bool:
@@ -509,9 +737,15 @@ RATIO = re.compile(
 )
 
 
-def find_ratios(text: str, start: int, end: int) -> list[Figure]:
+def find_ratios(text: str, end: int, digit_runs: list[int]) -> list[Figure]:
+    """Ratios starting at the given digit runs."""
     found: list[Figure] = []
-    for match in RATIO.finditer(text, start, end):
+    for digit in digit_runs:
+        if found and digit < found[-1].end:
+            continue
+        match = RATIO.match(text, digit, end)
+        if match is None:
+            continue
         a, b = float(match.group("a")), float(match.group("b"))
         if b == 0:
             continue

@@ -79,9 +79,9 @@ _SMALL = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     "eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
 )
-_LARGE = "hundred|thousand|million|billion|trillion|dozen"
+_LARGE = "hundred|thousand|million|billion|trillion|dozens|dozen"
 WORD_NUMBER = re.compile(
-    r"(?:(?:a|an)\s+(?:" + _LARGE + r")|zero|" + _SMALL + r")\b"
+    r"(?:(?:a|an)\s+(?:" + _LARGE + r")|zero|nought|naught|" + _SMALL + r")\b"
     r"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:" + _SMALL + "|" + _LARGE + r")\b)*",
     re.I,
 )
@@ -108,27 +108,47 @@ def words_value(words: str) -> float | None:
     if not tokens:
         return None
     total = 0.0
-    current = 0.0
+    hundreds = 0.0  # the hundreds of the current group ("three hundred")
+    small = 0.0  # what follows them ("and two")
     seen = False
     for token in tokens:
         if token in ("a", "an"):
-            current = max(current, 1.0)
+            small = max(small, 1.0)
             continue
         if token in UNITS_0_19:
-            current += UNITS_0_19[token]
+            small += UNITS_0_19[token]
         elif token in TENS:
-            current += TENS[token]
+            small += TENS[token]
         elif token in COUNT_NOUNS:
-            current = (current or 1.0) * COUNT_NOUNS[token]
+            small = (small or 1.0) * COUNT_NOUNS[token]  # "three hundred and two dozen" = 300 + 24
         elif token == "hundred":
-            current = (current or 1.0) * 100
+            hundreds += (small or 1.0) * 100
+            small = 0.0
         elif token in WORD_SCALES:
-            total += (current or 1.0) * WORD_SCALES[token]
-            current = 0.0
+            total += ((hundreds + small) or 1.0) * WORD_SCALES[token]
+            hundreds = small = 0.0
         else:
             return None
         seen = True
-    return total + current if seen else None
+    return total + hundreds + small if seen else None
+
+
+#: The value of the last scale word of a run ("five billion" -> 1e9), for "five billion and three quarters".
+def last_scale(words: str) -> float:
+    tokens = [token for token in re.split(r"[\s-]+", words.lower()) if token]
+    if tokens and tokens[-1] in WORD_SCALES and tokens[-1] != "hundred":
+        return float(WORD_SCALES[tokens[-1]])
+    return 1.0
+
+
+#: Plural ordinals used as denominators ("fifths", "twenty-firsts", "hundredths").
+PLURAL_ORDINALS: dict[str, int] = {
+    **{word + "s": value for word, value in ORDINAL_WORDS.items() if word not in ("first", "second")},
+    "firsts": 1,
+    "seconds": 2,
+    "halves": 2,
+    "quarters": 4,
+}
 
 
 def ordinal_words_value(words: str) -> int | None:
@@ -159,3 +179,16 @@ def scale_of(word: str) -> float | None:
 
 def number_word_value(word: str) -> int | None:
     return _NUMBER_WORDS.get(word.lower())
+
+
+_AND = re.compile(r"\s+and\s+", re.I)
+_LARGE_BEFORE = re.compile(r"(?:hundred|thousand|million|billion|trillion)$", re.I)
+
+
+def trim_and(surface: str) -> str:
+    """Cut a run of number words at an "and" that does not follow hundred/thousand/...:
+    "two hundred and fifty" stays, "ten and fifteen" is "ten"."""
+    for match in _AND.finditer(surface):
+        if _LARGE_BEFORE.search(surface, 0, match.start()) is None:
+            return surface[: match.start()]
+    return surface

@@ -23,6 +23,20 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, bool]] = {
     "exceeded": ("over", False),
     "in excess of": ("over", False),
     "surpasses": ("over", False),
+    "surpass": ("over", False),
+    "bigger than": ("over", False),
+    "greater than or equal to": ("at_least", False),
+    "more than or equal to": ("at_least", False),
+    "higher than or equal to": ("at_least", False),
+    "bigger or equal than": ("at_least", False),
+    "higher or equal than": ("at_least", False),
+    "larger or equal than": ("at_least", False),
+    "greater or equal than": ("at_least", False),
+    "less than or equal to": ("at_most", False),
+    "lower than or equal to": ("at_most", False),
+    "less or equal than": ("at_most", False),
+    "lower or equal than": ("at_most", False),
+    "smaller or equal than": ("at_most", False),
     "surpassing": ("over", False),
     "surpassed": ("over", False),
     "greater than": ("over", False),
@@ -74,6 +88,11 @@ QUALIFIERS_AFTER: dict[str, str] = {
     "or above": "at_least",
     "and above": "at_least",
     "or over": "at_least",
+    "or greater": "at_least",
+    "or higher": "at_least",
+    "or larger": "at_least",
+    "or lower": "at_most",
+    "or smaller": "at_most",
     "plus": "at_least",
     "+": "at_least",
     "or less": "at_most",
@@ -158,6 +177,7 @@ CURRENCY_SUFFIXES: dict[str, str] = {
 
 #: Scale words after a figure -> multiplier.  Misspellings read as meant (the rules flag them).
 SCALES: dict[str, float] = {
+    "hundred": 1e2,
     "thousand": 1e3,
     "thousands": 1e3,
     "k": 1e3,
@@ -180,15 +200,21 @@ SCALES: dict[str, float] = {
     "trillions": 1e12,
     "trilion": 1e12,
     "tn": 1e12,
+    "bln": 1e9,
+    "tln": 1e12,
+    "mln": 1e6,
+    "t": 1e12,
     "lakh": 1e5,
     "crore": 1e7,
 }
 
 #: Short scale words that only count as scales next to money ("$5m", "HK$2bn", "3k").
-SHORT_SCALES: frozenset[str] = frozenset({"k", "m", "mn", "mil", "b", "bn", "tn"})
+SHORT_SCALES: frozenset[str] = frozenset({"k", "m", "mn", "mil", "b", "bn", "tn", "t"})
 
 UNITS_0_19: dict[str, int] = {
     "zero": 0,
+    "nought": 0,
+    "naught": 0,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -228,7 +254,7 @@ WORD_SCALES: dict[str, int] = {
     "trillion": 1_000_000_000_000,
 }
 #: Counting nouns: "a dozen", "two dozen", "a score of".
-COUNT_NOUNS: dict[str, int] = {"dozen": 12, "score": 20}
+COUNT_NOUNS: dict[str, int] = {"dozen": 12, "dozens": 12, "score": 20}
 
 ORDINAL_WORDS: dict[str, int] = {
     "first": 1,
@@ -384,6 +410,7 @@ QUANTITY_UNITS: dict[str, str] = {
     "g": "gram",
     "milligrams": "milligram",
     "mg": "milligram",
+    "t": "metric_ton",
     "tonnes": "metric_ton",
     "tonne": "metric_ton",
     "metric tons": "metric_ton",
@@ -404,6 +431,14 @@ QUANTITY_UNITS: dict[str, str] = {
     "millilitres": "milliliter",
     "milliliters": "milliliter",
     "ml": "milliliter",
+    "tablespoons": "tablespoon",
+    "tablespoon": "tablespoon",
+    "tbsp": "tablespoon",
+    "teaspoons": "teaspoon",
+    "teaspoon": "teaspoon",
+    "tsp": "teaspoon",
+    "cups": "cup",
+    "cup": "cup",
     "gallons": "gallon",
     "gallon": "gallon",
     "gigawatts": "gigawatt",
@@ -444,12 +479,20 @@ QUANTITY_UNITS: dict[str, str] = {
     "℃": "degree_Celsius",
     "℉": "degree_Fahrenheit",
     "kelvin": "kelvin",
+    "° celsius": "degree_Celsius",
+    "° fahrenheit": "degree_Fahrenheit",
+    "° c": "degree_Celsius",
+    "° f": "degree_Fahrenheit",
+    "°": "degree",
 }
 #: Units that must touch the number or follow it with a space AND never stand for a word
 #: ("g", "l", "ha", "mi", "m" are English words or scale words too).
 AMBIGUOUS_UNITS: frozenset[str] = frozenset(
     {"g", "l", "mi", "ha", "in", "oz", "mb", "gb", "tb", "ft", "yd", "kg", "mm"}
 )
+
+#: Of those, the ones that may also follow the number after one space ("5 ft", "3 to 4 L"), case as written.
+SPACED_AMBIGUOUS_UNITS: frozenset[str] = frozenset({"g", "mi", "oz", "ft", "yd", "kg", "mm", "t", "L", "lb", "lbs"})
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -550,6 +593,7 @@ METRIC_STOPWORDS: frozenset[str] = word_set("""
     there here then up down out off more less most least very not no only just both all some any other another
     same between among amongst within during since until till before after against along upon toward towards
     plus minus versus vs respectively etc i.e e.g approximately nearly almost around roughly
+    today yesterday tomorrow now currently annually yearly monthly daily each altogether overall
     """)
 
 #: Determiners and adjectives dropped from the front of a metric ("a dedicated professional cadre").
@@ -573,3 +617,37 @@ SUBJECT_VERBS: tuple[str, ...] = tuple(
     """)
     )
 )
+
+#: Words the pipeline's PhraseMatcher finds as places where a written-out figure may start.
+NUMBER_WORDS: tuple[str, ...] = (
+    *UNITS_0_19,
+    *TENS,
+    *WORD_SCALES,
+    "dozen",
+    *ORDINAL_WORDS,
+    "half",
+    "quarter",
+)
+#: Words that anchor a date without a year digit in them ("June 30", "the first quarter").
+PERIOD_WORDS: tuple[str, ...] = (*MONTHS, "sept.", "quarter", "half")
+
+#: Named days with a fixed date (month, day); a negative day is a rule computed per year (see dates.py).
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new years day": (1, 1),
+    "new year's day": (1, 1),
+    "valentines day": (2, 14),
+    "valentine's day": (2, 14),
+    "earth day": (4, 22),
+    "labour day": (5, 1),
+    "may day": (5, 1),
+    "halloween": (10, 31),
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new years eve": (12, 31),
+    "new year's eve": (12, 31),
+    "thanksgiving": (11, -4),
+    "thanksgiving day": (11, -4),
+    "black friday": (11, -5),
+}

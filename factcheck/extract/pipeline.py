@@ -2,9 +2,9 @@
 
 Components (registered factories, state on namespaced ``Doc._`` extensions):
 
-- ``factcheck_sentences``: spaCy's rule-based sentencizer, plus sentence starts at
-  paragraph breaks (a blank line) after headings, and no start inside a sentence that an
-  OCR blank line interrupted ("... of I&T\\n\\ndevelopment.").
+- ``factcheck_sentences``: sentence starts from sentence-final punctuation (abbreviations
+  known) and from paragraph breaks after headings, but not inside a sentence that an OCR
+  blank line interrupted ("... of I&T\\n\\ndevelopment.") -> ``Doc._.factcheck_sentences``.
 - ``factcheck_entities``: a PhraseMatcher over the entity aliases of the rule packs ->
   ``Doc._.factcheck_entities`` as ``(start_char, end_char, canonical name)``.
 - ``factcheck_figures``: the anchored figure scan of ``figures.py``/``dates.py`` ->
@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from factcheck.extract.patterns_en import word_set
+from factcheck.extract.patterns_en import NUMBER_WORDS, PERIOD_WORDS, word_set
 from factcheck.knowledge import Knowledge
 
 _LOCK = threading.Lock()
@@ -35,8 +35,15 @@ _CONTINUES = word_set(
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_ABBREVIATIONS = word_set(
+    "mr mrs ms dr prof st no nos vs etc e.g i.e approx co ltd inc corp jr sr fig figs para paras cap art arts sec "
+    "jan feb mar apr jun jul aug sep sept oct nov dec gov govt dept est al ave rd mt"
+)
 
-FigureScanner = Callable[[Any], list[Any]]
+#: The figure scan: (doc, number-word offsets, month/period-word offsets) -> figures.
+FigureScanner = Callable[[Any, list[int], list[int]], list[Any]]
 
 
 def _register() -> None:
@@ -46,7 +53,7 @@ def _register() -> None:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    for name in ("factcheck_entities", "factcheck_claims", "factcheck_context"):
+    for name in ("factcheck_sentences", "factcheck_entities", "factcheck_claims", "factcheck_context"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -60,45 +67,73 @@ def _register() -> None:
 
     @Language.factory("factcheck_figures")
     def make_figures(nlp: Language, name: str) -> FigureComponent:
-        return FigureComponent()
+        return FigureComponent(nlp)
 
     _REGISTERED = True
 
 
 class SentenceSplitter:
-    """Sentence starts from punctuation (spaCy's Sentencizer) and from paragraph breaks."""
+    """Sentence boundaries from sentence-final punctuation and paragraph breaks.
 
-    def __init__(self) -> None:
-        from spacy.pipeline import Sentencizer
-
-        self._sentencizer = Sentencizer()
+    A regex over the text finds the candidates (so no Python loop visits every token); the
+    tokens that start sentences get ``is_sent_start``, and the sentences' character spans go
+    on ``Doc._.factcheck_sentences``.  Unlike spaCy's Sentencizer this knows abbreviations
+    ("Mr.", "e.g.", "No.") and the paragraph breaks of OCR text: a blank line ends a heading or
+    a sentence, but not a sentence that breaks mid-phrase ("... of I&T\n\ndevelopment.").
+    """
 
     def __call__(self, doc: Any) -> Any:
-        doc = self._sentencizer(doc)
+        import numpy
+        from spacy.attrs import IDX, SENT_START
+
         text = doc.text
-        for match in _PARAGRAPH_BREAK.finditer(text):
-            after = match.end()
-            while after < len(text) and text[after] in " \t\n":
-                after += 1
-            if after >= len(text):
-                continue
-            last = match.start() - 1
-            while last >= 0 and text[last] in " \t\n":
-                last -= 1
-            if last < 0:
-                continue
-            last_char = text[last]
-            word = _LAST_WORD.search(text, max(0, last - 30), last + 1)
-            last_word = word.group(0).lower() if word is not None else ""
-            next_char = text[after]
-            if last_char in ",-–(&/" or last_word in _CONTINUES:
-                continue
-            if not (next_char.isupper() or next_char.isdigit() or last_char in ".!?:;\"”'’)"):
-                continue
-            span = doc.char_span(after, after + 1, alignment_mode="expand")
-            if span is not None and span.start > 0:
-                doc[span.start].is_sent_start = True
+        starts = sentence_starts(text)
+        if len(doc):
+            # One array write in C instead of a Python loop over tokens.
+            token_starts = doc.to_array(IDX)
+            first_tokens = numpy.searchsorted(token_starts, numpy.asarray(starts, dtype="uint64"), side="right") - 1
+            flags = numpy.full(len(doc), -1, dtype="int64")
+            flags[first_tokens.clip(0)] = 1
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+        bounds = [*starts, len(text)]
+        doc._.factcheck_sentences = [(bounds[i], bounds[i + 1]) for i in range(len(starts))]
         return doc
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start (always including 0)."""
+    starts: set[int] = {0}
+    for match in _SENTENCE_END.finditer(text):
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        token = word.group(0) if word is not None else ""
+        if token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper()) or "." in token:
+            continue
+        after = match.end()
+        while after < len(text) and text[after].isspace():
+            after += 1
+        if after < len(text):
+            starts.add(after)
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        after = match.end()
+        while after < len(text) and text[after] in " \t\n":
+            after += 1
+        if after >= len(text):
+            continue
+        last = match.start() - 1
+        while last >= 0 and text[last] in " \t\n":
+            last -= 1
+        if last < 0:
+            continue
+        last_char = text[last]
+        word = _LAST_WORD.search(text, max(0, last - 30), last + 1)
+        last_word = word.group(0).lower() if word is not None else ""
+        next_char = text[after]
+        if last_char in ",-–(&/" or last_word in _CONTINUES:
+            continue
+        if next_char.isupper() or next_char.isdigit() or last_char in ".!?:;\"”'’)":
+            starts.add(after)
+    return sorted(starts)
 
 
 class EntityMatcher:
@@ -146,11 +181,27 @@ class EntityMatcher:
 
 
 class FigureComponent:
-    """Runs the figure scanner stored on ``Doc._.factcheck_context`` -> ``Doc._.factcheck_claims``."""
+    """Finds number words, month and period words with a PhraseMatcher, then runs the figure scanner
+    stored on ``Doc._.factcheck_context`` -> ``Doc._.factcheck_claims``."""
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._matcher.add("factcheck_number_word", [nlp.make_doc(word) for word in NUMBER_WORDS])
+        self._matcher.add("factcheck_period_word", [nlp.make_doc(word) for word in PERIOD_WORDS])
+        self._number_key = nlp.vocab.strings["factcheck_number_word"]
 
     def __call__(self, doc: Any) -> Any:
         scanner: FigureScanner | None = doc._.factcheck_context
-        doc._.factcheck_claims = scanner(doc) if scanner is not None else []
+        if scanner is None:
+            doc._.factcheck_claims = []
+            return doc
+        number_words: list[int] = []
+        period_words: list[int] = []
+        for match_id, start, _end in self._matcher(doc):
+            (number_words if match_id == self._number_key else period_words).append(doc[start].idx)
+        doc._.factcheck_claims = scanner(doc, number_words, period_words)
         return doc
 
 
