@@ -36,6 +36,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.checks.alignment import selected
 from factcheck.checks.base import CheckContext, Param, finding, param
 from factcheck.knowledge import Knowledge
 from factcheck.model import Claim, Document, Finding, RelatedLocation
@@ -90,26 +91,24 @@ class AlignedPair:
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     report = str(param(rule, "report", PARAMS))
     kinds = set(param(rule, "kinds", PARAMS))
-    for first, second in _versions(ctx, kinds, rule.select):
+    for first, second in _versions(rule, ctx, kinds):
         yield from _compare(rule, ctx, first, second, report)
 
 
-def _selected(claim: Claim, select: Mapping[str, object], kinds: set[str]) -> bool:
+def _selected(rule: Rule, claim: Claim, ctx: CheckContext, kinds: set[str]) -> bool:
     if claim.kind not in kinds:
         return False
     if claim.kind == "ordinal" and claim.value == 1 and "anniversary" not in claim.flags:
         return False  # "the city's first" / 全港首個: a superlative, often not translated as a number
-    return all(getattr(claim, key, None) == value for key, value in select.items())
+    return selected(rule, claim, ctx.index)
 
 
-def _versions(
-    ctx: CheckContext, kinds: set[str], select: Mapping[str, object]
-) -> Iterator[tuple[tuple[Claim, ...], tuple[Claim, ...]]]:
+def _versions(rule: Rule, ctx: CheckContext, kinds: set[str]) -> Iterator[tuple[tuple[Claim, ...], tuple[Claim, ...]]]:
     """Pairs of claim sequences (earlier version, later version) to compare."""
     for path, document in sorted(ctx.documents.items()):
         if document.lang != "mixed":
             continue
-        claims = [claim for claim in ctx.claims_by_path.get(path, ()) if _selected(claim, select, kinds)]
+        claims = [claim for claim in ctx.claims_by_path.get(path, ()) if _selected(rule, claim, ctx, kinds)]
         english = tuple(claim for claim in claims if claim.lang == "en")
         chinese = tuple(claim for claim in claims if claim.lang == "zh")
         if english and chinese:
@@ -117,8 +116,8 @@ def _versions(
     for first_path, second_path in ctx.translations:
         if first_path not in ctx.documents or second_path not in ctx.documents:
             continue
-        first = tuple(claim for claim in ctx.claims_by_path.get(first_path, ()) if _selected(claim, select, kinds))
-        second = tuple(claim for claim in ctx.claims_by_path.get(second_path, ()) if _selected(claim, select, kinds))
+        first = tuple(claim for claim in ctx.claims_by_path.get(first_path, ()) if _selected(rule, claim, ctx, kinds))
+        second = tuple(claim for claim in ctx.claims_by_path.get(second_path, ()) if _selected(rule, claim, ctx, kinds))
         if first and second:
             yield first, second
 
