@@ -35,12 +35,14 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from factcheck.checks.alignment import selected
+from factcheck.checks.alignment import Choice, selected
 from factcheck.checks.base import CheckContext, Param, finding, param
 from factcheck.knowledge import Knowledge
-from factcheck.model import Claim, Document, Finding, RelatedLocation
+from factcheck.model import KINDS, Claim, Document, Finding, RelatedLocation
 from factcheck.rules.model import Rule
+from factcheck.rules.types import ParamType
 
 NAME = "bilingual"
 DESCRIPTION = (
@@ -48,15 +50,34 @@ DESCRIPTION = (
     "or documents declared translations in the config) and reports a figure that differs between the versions "
     "(report: mismatch) or that one version states and the other omits (report: missing)."
 )
+
+
+class Report(Choice):
+    label = "mismatch or missing"
+    choices = ("mismatch", "missing")
+
+
+class Kinds(ParamType):
+    """A list of claim kinds (CONTRACT.md)."""
+
+    label = "list of claim kinds"
+
+    @classmethod
+    def check(cls, value: Any) -> str | None:
+        if isinstance(value, list) and all(kind in KINDS for kind in value):
+            return None
+        return f"must be a list of claim kinds ({', '.join(KINDS)}), not {value!r}"
+
+
 PARAMS: Mapping[str, Param] = {
-    "report": Param((str,), "mismatch", "what to report: 'mismatch' (values differ) or 'missing' (no counterpart)"),
+    "report": Param((Report,), "mismatch", "what to report: 'mismatch' (values differ) or 'missing' (no counterpart)"),
     "tolerance": Param((float, int), 0.0, "relative difference allowed between the two versions' values"),
     "min_anchors": Param((int,), 2, "agreeing pairs needed before two parts are treated as versions of one text"),
     "min_anchor_share": Param(
         (float, int), 0.3, "share of the smaller version's claims that must agree before anything is reported"
     ),
     "kinds": Param(
-        (list,),
+        (Kinds,),
         ["count", "number", "money", "percent", "quantity", "ratio", "ordinal", "duration", "date", "year"],
         "claim kinds compared",
     ),
