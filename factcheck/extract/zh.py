@@ -198,18 +198,31 @@ def _paragraph_start(text: str, position: int) -> int:
 
 
 def _entity_for(
-    mentions: list[tuple[int, str]], offsets: list[int], start: int, sentence: tuple[int, int], paragraph: int
+    mentions: list[tuple[int, str]],
+    offsets: list[int],
+    sentence_starts: list[int],
+    start: int,
+    sentence: tuple[int, int],
+    paragraph: int,
 ) -> str | None:
-    """Nearest alias before the figure in its sentence, else after it, else earlier in the paragraph."""
+    """Nearest alias before the figure in its sentence, else after it, else the subject of an earlier
+    sentence of the paragraph (an alias that opens its sentence: 科技園公司在香港建立了…)."""
     here = bisect_left(offsets, start)
     if here > 0 and offsets[here - 1] >= sentence[0]:
         return mentions[here - 1][1]
     if here < len(offsets) and offsets[here] < sentence[1]:
         return mentions[here][1]
-    sentence_first = bisect_left(offsets, sentence[0])
-    if sentence_first > 0 and offsets[sentence_first - 1] >= paragraph:
-        return mentions[sentence_first - 1][1]
+    index = bisect_left(offsets, sentence[0]) - 1
+    while index >= 0 and offsets[index] >= paragraph:
+        opening = sentence_starts[max(0, bisect_left(sentence_starts, offsets[index] + 1) - 1)]
+        if offsets[index] - opening <= _SUBJECT_REACH:
+            return mentions[index][1]
+        index -= 1
     return None
+
+
+#: How far into its sentence an alias may start and still be the sentence's subject (此外，科技園公司…).
+_SUBJECT_REACH = 4
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\s（）()「」《》\"“”'‘’]")
@@ -339,7 +352,9 @@ def _claims(
             qualifier="exact" if figure.kind in ("date", "year") else figure.qualifier,
             unit=figure.unit,
             currency=_currency(figure, document, knowledge, simplified) if figure.kind == "money" else None,
-            entity=_entity_for(mentions, mention_offsets, figure.start, sentence, _paragraph_start(text, figure.start)),
+            entity=_entity_for(
+                mentions, mention_offsets, sentence_starts, figure.start, sentence, _paragraph_start(text, figure.start)
+            ),
             metric=metric,
             as_of=as_of,
             lang="zh",
