@@ -702,3 +702,9 @@ def test_article_ordinals_are_not_fractions() -> None:
 def test_more_date_forms(sentence: str, text: str, value: str) -> None:
     claim = find(claims_of(sentence), text)
     assert (claim.location.text, claim.kind, claim.value) == (text, "date", value)
+
+
+def test_absurd_digit_runs_are_not_figures_and_never_crash() -> None:
+    assert claims_of("Revenue was " + "9" * 400 + " in 2024.")[-1].value == 2024
+    assert all(c.kind != "count" for c in claims_of("9" * 300))
+    assert claims_of("It measured 2.5×10−999 units.")[0].value == 2.5

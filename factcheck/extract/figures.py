@@ -8,6 +8,7 @@ tried at every position of the text.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -249,7 +250,7 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
             defective = any(len(group.split(".")[0]) >= 4 for group in groups) or (
                 bool(groups) and "." in groups[-1] and len(groups[-1].split(".")[0]) != 3
             )
-            if loose is not None and loose.end() <= limit and defective:
+            if loose is not None and loose.end() <= limit and defective and len(loose.group(0)) <= numbers.MAX_DIGITS:
                 written = loose.group(0).replace(",", "")
                 value = float(written)
                 end = loose.end()
@@ -265,7 +266,7 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
         if fraction is None and written.isdigit() and end < limit and text[end] in VULGAR_FRACTIONS:
             return _Core(pos, end + 1, value + VULGAR_FRACTIONS[text[end]], "", "digits")
         exponent = _EXPONENT.match(text, end, limit)
-        if exponent is not None:
+        if exponent is not None and abs(int(exponent.group("power").replace("−", "-"))) <= 99:
             power = int(exponent.group("power").replace("−", "-"))
             return _Core(pos, exponent.end(), value * 10.0**power, "", "digits")
         suffix = ORDINAL_SUFFIX.match(text, end)
@@ -534,6 +535,8 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
     if core.joined or unit.joined:
         figure.flags.append("joined")
     value = core.value * unit.scale
+    if not math.isfinite(value) or abs(value) > 1e30:
+        return None
     if unit.scale != 1.0 and unit.kind == "count":
         half = _AND_A_HALF.match(text, unit.end, limit)
         if half is not None:  # "3 million and a half"
