@@ -40,9 +40,10 @@ lint: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
-## bench: throughput benchmarks (extraction words/s vs spaCy's bare tokenizer)
+## bench: extraction throughput vs the bare spaCy tokenizer, and incremental checking vs starting spaCy
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.extract
+	$(BIN)/python -m benchmarks.incremental
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .factcheck_cache

@@ -248,7 +248,7 @@ def _cmd_baseline(args: argparse.Namespace, config: Config, stdout: TextIO, stde
     report = run_check(config, dataclasses.replace(_run_options(args, stderr), fail_on="never"))
     _skipped(report, stderr)
     baseline = baseline_from_findings(report.findings)
-    write_text_atomic(target, render_baseline(baseline))
+    _write(target, render_baseline(baseline))
     count = len(baseline.entries)
     line = f"baseline {display_path(target)}: {count} finding{'' if count == 1 else 's'} recorded"
     if previous is not None:

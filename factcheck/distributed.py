@@ -13,30 +13,39 @@ The unit of work is :func:`process_batch`, a plain function of picklable values
 (paths, per-document settings, the rule packs' :class:`~factcheck.knowledge.Knowledge`
 and an optional claim cache folder), so any scheduler can ship it to any worker
 that can import factcheck and open the documents' paths.
+
+The claim cache: when every worker sees the driver's cache folder (a probe file
+tells, :func:`shared_filesystem`), the workers read and write it themselves, so a
+warm run extracts nothing; otherwise the workers extract everything and the
+driver writes the claims they send back into its cache.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import math
 import os
 import uuid
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factcheck.cache import CacheStats, ClaimCache, entry_key
 from factcheck.extract import extract_document
 from factcheck.knowledge import Knowledge
-from factcheck.load import DocumentMeta, LoadResult, display_path, load_one
+from factcheck.load import DocumentMeta, LoadResult, display_path, document_from_text, load_one
 from factcheck.model import Claim, Document, Problem
 
 #: A ``distributed.Client`` (dask is optional, and its API is untyped).
 Client = Any
 
 INSTALL_HINT = "pip install factcheck[dask]"
+#: ``progress(done, total)`` as batches of documents come back.
+ProgressCallback = Callable[[int, int], None]
 
 #: The local cluster started when no scheduler address is given.
 LOCAL_WORKERS = 2
@@ -69,22 +78,42 @@ class Extracted:
     problem: Problem | None = None
 
 
-def process(task: Task, knowledge: Knowledge, cache_dir: str | None = None) -> Extracted:
-    """Read and extract one document (runs on a worker).
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """A batch's results, in task order, and what the workers did with the cache."""
 
-    ``cache_dir`` is the claim cache folder when the workers share the driver's
-    filesystem (see :func:`shared_filesystem`); it is reserved for the claim cache
-    and unused until that lands, so every worker extracts.
+    results: tuple[Extracted, ...]
+    cache_stats: CacheStats | None = None
+
+
+def process(task: Task, knowledge: Knowledge, cache: ClaimCache | None = None, digest: str = "") -> Extracted:
+    """Read and extract one document; with a cache, claims already extracted are read instead.
+
+    ``digest`` is ``knowledge.extraction_digest()`` (computed once per batch).
     """
-    loaded = load_one(Path(task.path), task.rel, task.meta)
+    build = cache.build_document if cache is not None else document_from_text
+    loaded = load_one(Path(task.path), task.rel, task.meta, build)
     if isinstance(loaded, Problem):
         return Extracted(task.rel, None, (), loaded)
-    return Extracted(task.rel, loaded, extract_document(loaded, knowledge))
+    if cache is None:
+        return Extracted(task.rel, loaded, extract_document(loaded, knowledge))
+    key = entry_key(loaded, digest)
+    claims = cache.get(key)
+    if claims is None:
+        claims = extract_document(loaded, knowledge)
+        cache.put(key, claims)
+    return Extracted(task.rel, loaded, claims)
 
 
-def process_batch(tasks: Sequence[Task], knowledge: Knowledge, cache_dir: str | None = None) -> list[Extracted]:
-    """:func:`process` over a batch, in order (a Dask task per batch keeps the scheduler's overhead small)."""
-    return [process(task, knowledge, cache_dir) for task in tasks]
+def process_batch(tasks: Sequence[Task], knowledge: Knowledge, cache_dir: str | None = None) -> Batch:
+    """:func:`process` over a batch, in order (runs on a worker; a task per batch keeps the overhead small).
+
+    ``cache_dir`` is the claim cache folder when the workers share it with the driver.
+    """
+    cache = ClaimCache(Path(cache_dir)) if cache_dir is not None else None
+    digest = knowledge.extraction_digest() if cache is not None else ""
+    results = tuple(process(task, knowledge, cache, digest) for task in tasks)
+    return Batch(results, cache.stats if cache is not None else None)
 
 
 def make_tasks(files: Sequence[Path], metadata: dict[str, DocumentMeta] | None = None) -> list[Task]:
@@ -187,27 +216,50 @@ def shared_filesystem(client: Client, folder: Path) -> bool:
             probe.unlink()
 
 
+def add_stats(total: CacheStats, part: CacheStats) -> None:
+    """Add a worker's cache counts to the driver's."""
+    for field in dataclasses.fields(CacheStats):
+        setattr(total, field.name, getattr(total, field.name) + getattr(part, field.name))
+
+
 def load_and_extract(
     files: Sequence[Path],
     metadata: dict[str, DocumentMeta] | None,
     knowledge: Knowledge,
     scheduler: str | None = None,
-    cache_dir: Path | None = None,
+    cache: ClaimCache | None = None,
+    progress: ProgressCallback | None = None,
     workers: int = LOCAL_WORKERS,
 ) -> tuple[LoadResult, tuple[Claim, ...]]:
-    """Read and extract ``files`` on Dask workers; the same result as loading and extracting locally."""
+    """Read and extract ``files`` on Dask workers; the same result as loading and extracting locally.
+
+    ``cache`` is the driver's claim cache: used by the workers when they share its
+    folder, else filled by the driver with what the workers extracted.
+    """
     tasks = make_tasks(files, metadata)
     with connect(scheduler, workers) as client:
-        worker_cache = None
-        if cache_dir is not None and shared_filesystem(client, cache_dir):
-            worker_cache = str(cache_dir.absolute())
+        shared = cache is not None and shared_filesystem(client, cache.directory)
+        worker_cache = str(cache.directory.absolute()) if cache is not None and shared else None
         [knowledge_future] = client.scatter([knowledge], broadcast=True)
-        futures = client.map(
-            process_batch,
-            batches(tasks, _worker_count(client)),
-            knowledge=knowledge_future,
-            cache_dir=worker_cache,
-            pure=False,
-        )
-        results: list[list[Extracted]] = client.gather(futures)
-    return assemble([result for batch in results for result in batch])
+        split = batches(tasks, _worker_count(client))
+        futures = client.map(process_batch, split, knowledge=knowledge_future, cache_dir=worker_cache, pure=False)
+        gathered: list[Batch] = []
+        done = 0
+        for tasks_of_batch, future in zip(split, futures, strict=True):  # in order: batches finish roughly in order
+            gathered.append(future.result())
+            done += len(tasks_of_batch)
+            if progress is not None:
+                progress(done, len(tasks))
+    results = [result for batch in gathered for result in batch.results]
+    if cache is not None:
+        if shared:
+            for batch in gathered:
+                if batch.cache_stats is not None:
+                    add_stats(cache.stats, batch.cache_stats)
+        else:  # the workers cannot reach the cache: the driver stores what they extracted
+            digest = knowledge.extraction_digest()
+            for result in results:
+                if result.document is not None:
+                    cache.stats.misses += 1
+                    cache.put(entry_key(result.document, digest), result.claims)
+    return assemble(results)

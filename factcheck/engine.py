@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,7 +139,7 @@ def collect(config: Config, options: RunOptions) -> Corpus:
         from factcheck.distributed import load_and_extract
 
         loaded, dask_claims = load_and_extract(
-            files, dict(config.documents), knowledge, config.scheduler, config.cache_dir
+            files, dict(config.documents), knowledge, config.scheduler, cache, options.progress
         )
     else:
         build = cache.build_document if cache is not None else document_from_text
@@ -157,7 +157,24 @@ def collect(config: Config, options: RunOptions) -> Corpus:
     return Corpus(loaded.documents, claims, tuple(problems), ruleset, knowledge, stats)
 
 
-def run_checks(corpus: Corpus, config: Config) -> list[Finding]:
+def _focus_context(context: CheckContext, focus: Collection[str]) -> CheckContext:
+    """The context of a document-scoped check in a focus run: the focus documents and their claims."""
+    documents = {path: context.documents[path] for path in focus if path in context.documents}
+    return dataclasses.replace(
+        context,
+        documents=documents,
+        claims=tuple(claim for claim in context.claims if claim.path in documents),
+        claims_by_path={path: claims for path, claims in context.claims_by_path.items() if path in documents},
+    )
+
+
+def run_checks(corpus: Corpus, config: Config, focus: Collection[str] | None = None) -> list[Finding]:
+    """Every rule's findings, fingerprinted.
+
+    With ``focus`` (a --focus run), check types that declare ``SCOPE = "document"`` -- their
+    findings in a document depend on that document alone -- see only the focus documents:
+    the others' findings would be dropped anyway. Corpus-scoped checks see everything.
+    """
     documents = {document.path: document for document in corpus.documents}
     by_path: dict[str, list[Claim]] = {}
     for claim in corpus.claims:
@@ -170,12 +187,14 @@ def run_checks(corpus: Corpus, config: Config) -> list[Finding]:
         knowledge=corpus.knowledge,
         translations=config.translations,
     )
+    local = _focus_context(context, focus) if focus is not None else context
     findings: list[Finding] = []
     for rule in corpus.ruleset.rules:
         check = CHECKS.get(rule.check)
         if check is None:  # validation rejects these; a defensive skip keeps a run going
             continue
-        findings.extend(check.check(rule, context))
+        scoped = getattr(check, "SCOPE", "corpus") == "document"
+        findings.extend(check.check(rule, local if scoped else context))
     findings.sort(key=Finding.sort_key)
     return with_fingerprints(findings, documents)
 
@@ -207,11 +226,12 @@ def focus_findings(findings: Iterable[Finding], focus: set[str]) -> list[Finding
 def run_check(config: Config, options: RunOptions) -> Report:
     baseline = load_baseline(options.baseline) if options.baseline is not None else None
     corpus = collect(config, options)
-    findings = run_checks(corpus, config)
+    focus = {display_path(path) for path in options.focus} if options.focus else None
+    findings = run_checks(corpus, config, focus)
     kept = apply_suppressions(findings, corpus.documents, corpus.ruleset.rules)
     findings = list(kept.findings)
-    if options.focus:
-        findings = focus_findings(findings, {display_path(path) for path in options.focus})
+    if focus is not None:
+        findings = focus_findings(findings, focus)
     baselined = 0
     if baseline is not None:
         findings, baselined = apply_baseline(findings, baseline)

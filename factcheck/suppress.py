@@ -21,7 +21,8 @@ reported by the ``unused-suppression`` rule (category ``other``, severity ``info
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.fingerprint import with_fingerprints
@@ -32,11 +33,11 @@ from factcheck.rules.schema import did_you_mean
 UNUSED_RULE = "unused-suppression"
 ALL = "all"
 
-_RULES = r"(?P<rules>[A-Za-z0-9_-]+(?:[ \t]*,?[ \t]*[A-Za-z0-9_-]+)*)"
+_RULES = r"(?P<rules>[A-Za-z0-9_-]+(?:(?:[ \t]*,[ \t]*|[ \t]+)[A-Za-z0-9_-]+)*)"
 _ACTION = r"(?P<action>disable-next-line|disable-line|disable|enable)"
 _HTML_DIRECTIVE = re.compile(r"<!--[ \t]*factcheck:[ \t]*" + _ACTION + r"[ \t]+" + _RULES + r"[ \t]*-->", re.I)
 _LINE_DIRECTIVE = re.compile(
-    r"^[ \t]*(?:#|//|%|;)?[ \t]*factcheck:[ \t]*" + _ACTION + r"[ \t]+" + _RULES + r"[ \t]*$", re.I | re.M
+    r"^[ \t]*(?:(?:#|//|%|;)[ \t]*)?factcheck:[ \t]*" + _ACTION + r"[ \t]+" + _RULES + r"[ \t]*$", re.I | re.M
 )
 
 
@@ -85,24 +86,32 @@ def directives(document: Document) -> list[Directive]:
     return result
 
 
-def _next_content_line(document: Document, line: int) -> int:
-    """The first non-blank line after ``line`` (``line + 1`` at the end of the document)."""
+def _next_content_lines(document: Document, directive_lines: set[int]) -> list[int]:
+    """For each line number, the first later line that is neither blank nor only a directive."""
     lines = document.original.split("\n")
-    for number in range(line + 1, len(lines) + 1):
-        content = lines[number - 1].strip()
-        if content and not _LINE_DIRECTIVE.fullmatch(content) and not _HTML_DIRECTIVE.fullmatch(content):
-            return number
-    return line + 1
+    directive_lines = {
+        number
+        for number in directive_lines
+        if _LINE_DIRECTIVE.fullmatch(lines[number - 1].strip()) or _HTML_DIRECTIVE.fullmatch(lines[number - 1].strip())
+    }
+    following = [0] * (len(lines) + 2)
+    following[len(lines)] = len(lines) + 1
+    for number in range(len(lines), 0, -1):
+        content_next = number + 1 <= len(lines) and lines[number].strip() and number + 1 not in directive_lines
+        following[number - 1] = number + 1 if content_next else following[number]
+    return following
 
 
 def _scopes(document: Document) -> list[_Scope]:
     scopes: list[_Scope] = []
     open_ranges: dict[str, _Scope] = {}
     last_line = len(document.line_starts)
-    for directive in directives(document):
+    found = directives(document)
+    following = _next_content_lines(document, {directive.line for directive in found})
+    for directive in found:
         key = directive.rule.lower()
         if directive.action == "disable-next-line":
-            target = _next_content_line(document, directive.line)
+            target = following[directive.line - 1] if directive.line - 1 < len(following) else directive.line + 1
             scopes.append(_Scope(directive, target, target))
         elif directive.action == "disable-line":
             scopes.append(_Scope(directive, directive.line, directive.line))
@@ -120,6 +129,12 @@ def _scopes(document: Document) -> list[_Scope]:
     return scopes
 
 
+def _matching(scopes: Sequence[_Scope], rule: str, line: int) -> Iterator[_Scope]:
+    for scope in scopes:
+        if scope.first_line <= line <= scope.last_line and scope.directive.rule.lower() in (ALL, rule):
+            yield scope
+
+
 def apply(
     findings: Sequence[Finding],
     documents: Iterable[Document],
@@ -131,17 +146,23 @@ def apply(
     """
     docs = {document.path: document for document in documents}
     scopes_by_path = {path: _scopes(document) for path, document in docs.items()}
+    # One-line scopes by line; ranges (few) are checked in full.
+    by_line: dict[tuple[str, int], list[_Scope]] = defaultdict(list)
+    ranges: dict[str, list[_Scope]] = defaultdict(list)
+    for path, scopes in scopes_by_path.items():
+        for scope in scopes:
+            if scope.first_line == scope.last_line:
+                by_line[(path, scope.first_line)].append(scope)
+            else:
+                ranges[path].append(scope)
     kept: list[Finding] = []
     suppressed = 0
     for item in findings:
-        scopes = scopes_by_path.get(item.location.path, ())
-        hit = False
-        for scope in scopes:
-            rule = scope.directive.rule.lower()
-            if (rule in (ALL, item.rule.lower())) and scope.first_line <= item.location.line <= scope.last_line:
-                scope.used += 1
-                hit = True
-        if hit:
+        path, line, rule = item.location.path, item.location.line, item.rule.lower()
+        hits = [*_matching(by_line.get((path, line), ()), rule, line), *_matching(ranges.get(path, ()), rule, line)]
+        for scope in hits:
+            scope.used += 1
+        if hits:
             suppressed += 1
         else:
             kept.append(item)

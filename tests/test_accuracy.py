@@ -71,6 +71,9 @@ def test_gold_cases_are_well_formed(path: Path) -> None:
                 assert isinstance(value, (int, float)) and math.isfinite(value), where
                 assert lower is None or lower <= value, where
                 assert upper is None or value <= upper, where
+            if "as_of" in item:
+                assert item["as_of"] is None or ISO_DATE.match(item["as_of"]), where
+                assert item["kind"] not in ("date", "year"), where
             if item["kind"] == "money":
                 assert re.fullmatch(r"[A-Z]{3}", item["currency"] or ""), where
             else:
@@ -253,3 +256,42 @@ def test_relative_peer_dates_are_excluded_but_not_our_labels() -> None:
     accuracy.apply_exclusions([peer, ours])
     assert peer.expected[0].excluded == "relative-date"
     assert ours.expected[0].excluded is None
+
+
+def test_equivalent_statements_of_a_value() -> None:
+    text = "One-third of founders; the campus is eight to 10 feet wide; the 2021-22 Budget."
+    third = accuracy.Expected("One-third", 0, 9, 1 / 3, "number", "words", {})
+    assert accuracy.value_matches(third, _claim(text, "One-third", "percent", 33.333333))
+    ten = accuracy.Expected("10 feet", text.index("10 feet"), text.index("10 feet") + 7, 10, "dimension", "digits", {})
+    as_range = _claim(text, "eight to 10 feet", "quantity", 8, 7.5, 10.5, "range")
+    assert accuracy.value_matches(ten, as_range)
+    assert not accuracy.value_matches(ten, _claim(text, "eight to 10 feet", "quantity", 8, 7.5, 8.5))
+    budget = {"surface": "2021-22", "kind": "date", "value": "2021", "lower": "2021-04-01", "upper": "2022-03-31"}
+    case = _case(text, [budget])
+    assert accuracy.value_matches(
+        case.expected[0], _claim(text, "2021-22", "date", "2021/2022", "2021-01-01", "2022-12-31")
+    )
+
+
+def test_as_of_compares_the_last_day() -> None:
+    assert accuracy._same_as_of("2024-10", "2024-10-31")
+    assert accuracy._same_as_of("2024-12-31", "2024-12")
+    assert not accuracy._same_as_of("2024-10", "2024-11")
+    assert not accuracy._same_as_of(None, "2024-11")
+    assert accuracy._same_as_of(None, None)
+
+
+def test_year_bounds_equal_their_days() -> None:
+    assert accuracy._interval_equal(2020, "2020-01-01", "lower")
+    assert accuracy._interval_equal(2020, "2020-12-31", "upper")
+    assert not accuracy._interval_equal(2020, "2020-01-01", "upper")
+
+
+def test_decimal_comma_is_excluded_by_rule() -> None:
+    item = accuracy.Expected("1,3", 14, 17, 1.3, "number", "digits", {})
+    thousands = accuracy.Expected("2,000", 22, 27, 2000, "number", "digits", {})
+    case = accuracy.Case(
+        "p", "numbers_en", "peer", "en", "The number is 1,3 and 2,000.", "p", None, [item, thousands], {}
+    )
+    accuracy.apply_exclusions([case])
+    assert [e.excluded for e in case.expected] == ["decimal-comma", None]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import multiprocessing
 import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ from factcheck.engine import RunOptions, collect, extract_all
 from factcheck.knowledge import Entity, Knowledge, Metric
 from factcheck.load import DocumentMeta, document_from_text
 from factcheck.model import Claim, Document, Location
+from factcheck.progress import terminal_progress
 
 TEXT = "Northbridge, 3 March 2024 - The park hosts over 2,000 firms, of which around 900 are R&D firms.\n"
 
@@ -403,3 +405,35 @@ def test_damaged_document_memo_is_rebuilt(tmp_path: Path) -> None:
     assert cache.build_document(MARKDOWN, "a.md", "markdown", None) == document_from_text(MARKDOWN, "a.md", "markdown")
     assert (cache.stats.damaged, cache.stats.document_misses) == (1, 1)
     assert ClaimCache(tmp_path).build_document(MARKDOWN, "a.md", "markdown", None).line_starts[:2] == (0, 4)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_only_for_long_runs(tmp_path: Path) -> None:
+    assert terminal_progress(io.StringIO()) is None
+    stream = Terminal()
+    progress = terminal_progress(stream)
+    assert progress is not None
+    for done in range(11):
+        progress(done, 10)
+    assert stream.getvalue() == ""  # 10 documents: no bar
+    documents = [document(TEXT + f"Item {number}.", path=f"d{number}.txt") for number in range(25)]
+    extract_all(documents, Knowledge(), ClaimCache(tmp_path), progress, extractor=extract_local_counting)
+    drawn = stream.getvalue()
+    assert drawn.startswith("\rextracting:") and "/25 [" in drawn
+    assert drawn.endswith("\r") and drawn.rsplit("\r", 2)[1].strip() == ""  # leave=False: the bar is wiped at the end
+    stream.truncate(0)
+    extract_all(documents, Knowledge(), ClaimCache(tmp_path), progress, extractor=extract_local_counting)
+    assert stream.getvalue() == ""  # all cached: nothing to extract, no bar
+
+
+def extract_local_counting(
+    documents: Sequence[Document], knowledge: Knowledge, progress: Callable[[int, int], None] | None
+) -> Iterator[tuple[Claim, ...]]:
+    for done, item in enumerate(documents, start=1):
+        yield sample_claims(item.path)
+        if progress is not None:
+            progress(done, len(documents))

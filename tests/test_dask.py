@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main
-from factcheck.distributed import Extracted, Task, assemble, batches
+from factcheck.config import Config
+from factcheck.distributed import Extracted, Task, assemble, batches, shared_filesystem
+from factcheck.engine import Corpus, RunOptions, collect
 from factcheck.load import document_from_text
 from factcheck.model import Problem
 
@@ -93,11 +95,25 @@ def test_check_json_identical_on_a_two_worker_cluster(
     corpus: Path, cluster: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(corpus)
-    local = run(["check", ".", "--format", "json", "--fail-on", "never"])
+    local = run(["check", ".", "--format", "json", "--fail-on", "never", "--no-cache"])
     # The driver must neither read nor extract: workers are other processes, so these patches do not reach them.
     monkeypatch.setattr("factcheck.engine.load_documents", _forbidden)
     monkeypatch.setattr("factcheck.engine.extract_all", _forbidden)
-    dask = run(["check", ".", "--format", "json", "--fail-on", "never", "--engine", "dask", "--scheduler", cluster])
+    dask = run(
+        [
+            "check",
+            ".",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--no-cache",
+            "--engine",
+            "dask",
+            "--scheduler",
+            cluster,
+        ]
+    )
     assert dask == local  # exit code, the whole JSON report (ordering included) and stderr
     report = json.loads(dask[1])
     paths = [document["path"] for document in report["documents"]]
@@ -117,9 +133,9 @@ def test_claims_identical_with_the_config_engine(corpus: Path, cluster: str, mon
     monkeypatch.chdir(corpus)
     config = corpus / "dask.yaml"
     config.write_text(f"engine: dask\nscheduler: {cluster}\npaths: [press, zh, mixed, bulk]\n", encoding="utf-8")
-    local = run(["claims", "--config", "dask.yaml", "--engine", "local", "--format", "json"])
+    local = run(["claims", "--config", "dask.yaml", "--engine", "local", "--format", "json", "--no-cache"])
     before = _processed_batches(cluster)
-    dask = run(["claims", "--config", "dask.yaml", "--format", "json"])
+    dask = run(["claims", "--config", "dask.yaml", "--format", "json", "--no-cache"])
     assert dask == local
     assert _processed_batches(cluster) > before  # the work went to the cluster named in the config
     claims = json.loads(dask[1])["claims"]
@@ -131,15 +147,15 @@ def test_claims_identical_with_the_config_engine(corpus: Path, cluster: str, mon
 
 def test_without_a_scheduler_a_local_cluster_is_started(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(corpus)
-    local = run(["claims", "press", "bad", "--format", "jsonl"])
-    dask = run(["claims", "press", "bad", "--format", "jsonl", "--engine", "dask"])
+    local = run(["claims", "press", "bad", "--format", "jsonl", "--no-cache"])
+    dask = run(["claims", "press", "bad", "--format", "jsonl", "--engine", "dask", "--no-cache"])
     assert dask == local
     assert "bad/binary.txt: binary file" in dask[2]
 
 
 def test_no_readable_document_on_dask_exits_2(corpus: Path, cluster: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(corpus)
-    code, out, err = run(["check", "bad", "--scheduler", cluster])
+    code, out, err = run(["check", "bad", "--scheduler", cluster, "--no-cache"])
     assert code == 2
     assert out == ""
     assert "skipped bad/binary.txt" in err
@@ -149,7 +165,7 @@ def test_no_readable_document_on_dask_exits_2(corpus: Path, cluster: str, monkey
 def test_missing_dask_exits_2_with_the_install_hint(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(corpus)
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
-    code, out, err = run(["check", "press", "--engine", "dask"])
+    code, out, err = run(["check", "press", "--engine", "dask", "--no-cache"])
     assert code == 2
     assert out == ""
     assert "pip install factcheck[dask]" in err
@@ -187,3 +203,45 @@ def _processed_batches(address: str) -> int:
             }
         )
     return counts.get("process_batch", 0)
+
+
+def _collect(corpus: Path, cache_dir: Path, engine: str, scheduler: str | None = None) -> Corpus:
+    config = Config(engine=engine, scheduler=scheduler)
+    return collect(config, RunOptions(paths=(corpus / "press", corpus / "zh", corpus / "bulk"), cache_dir=cache_dir))
+
+
+def test_workers_share_the_claim_cache(corpus: Path, cluster: str, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    cold = _collect(corpus, cache_dir, "dask", cluster)
+    documents = len(cold.documents)
+    assert cold.cache_stats is not None
+    assert (cold.cache_stats.hits, cold.cache_stats.misses, cold.cache_stats.written) == (0, documents, documents)
+    warm = _collect(corpus, cache_dir, "dask", cluster)
+    assert warm.cache_stats is not None
+    assert (warm.cache_stats.hits, warm.cache_stats.misses) == (documents, 0)  # the workers read it
+    assert warm.claims == cold.claims
+    local = _collect(corpus, cache_dir, "local")  # and the local engine reads what the workers wrote
+    assert local.cache_stats is not None
+    assert local.cache_stats.hits == documents
+    assert local.claims == cold.claims
+    assert [document.path for document in local.documents] == [document.path for document in cold.documents]
+
+
+def test_without_a_shared_filesystem_the_driver_writes_the_cache(
+    corpus: Path, cluster: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("factcheck.distributed.shared_filesystem", lambda client, folder: False)
+    cache_dir = tmp_path / "cache"
+    remote = _collect(corpus, cache_dir, "dask", cluster)
+    assert remote.cache_stats is not None
+    assert remote.cache_stats.written == len(remote.documents)
+    local = _collect(corpus, cache_dir, "local")
+    assert local.cache_stats is not None
+    assert (local.cache_stats.hits, local.cache_stats.misses) == (len(remote.documents), 0)
+    assert local.claims == remote.claims
+
+
+def test_the_probe_sees_a_shared_folder(cluster: str, tmp_path: Path) -> None:
+    with distributed.Client(cluster, set_as_default=False) as client:
+        assert shared_filesystem(client, tmp_path / "cache")
+    assert list((tmp_path / "cache").iterdir()) == []  # the probe file is removed

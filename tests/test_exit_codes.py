@@ -74,7 +74,10 @@ def test_unreadable_document_is_skipped_and_the_exit_code_follows_the_rest(
     (root / "docs" / "b.txt").write_text("Budget: 120\n", "utf-8")
     code, out, err = run("check")
     assert code == 0
-    assert "skipped docs/c.txt" in err and out.endswith("in 2 documents (0 claims) -- pass (fail-on: error)\n")
+    assert "skipped docs/c.txt" in err
+    assert out.startswith("0 errors, 0 warnings, 0 infos in 2 documents (") and out.endswith(
+        "-- pass (fail-on: error)\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -117,3 +120,35 @@ def test_no_readable_document_exits_2_and_names_what_was_skipped(
     code, _, err = run("check", "only")
     assert code == 2
     assert "skipped only/x.txt" in err and "no readable document found in only" in err
+
+
+def test_documented_ci_configurations_are_valid_and_the_code_quality_conversion_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+    import subprocess
+    import sys
+
+    import yaml
+
+    markdown = (Path(__file__).resolve().parent.parent / "docs" / "ci.md").read_text("utf-8")
+    blocks = [yaml.safe_load(block.split("```", 1)[0]) for block in markdown.split("```yaml\n")[1:]]
+    [workflow] = [block for block in blocks if isinstance(block, dict) and "jobs" in block]
+    steps = workflow["jobs"]["factcheck"]["steps"]
+    assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif@") for step in steps)
+    run = next(step["run"] for step in steps if step.get("name") == "factcheck")
+    assert "--format github" in run and "--report sarif:factcheck.sarif" in run
+    [gitlab] = [
+        block for block in blocks if isinstance(block, dict) and "factcheck" in block and "script" in block["factcheck"]
+    ]
+    job = gitlab["factcheck"]
+    assert job["artifacts"]["reports"] == {"junit": "factcheck-junit.xml", "codequality": "gl-code-quality.json"}
+    # Run the job's conversion on a real report with a finding.
+    corpus(tmp_path, monkeypatch, "warning")
+    assert main(["check", "--report", "json:factcheck.json"], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    convert = next(line for line in job["script"] if "gl-code-quality.json" in line).split("&& ", 1)[1]
+    subprocess.run([sys.executable, *shlex.split(convert)[1:]], cwd=tmp_path, check=True, timeout=60)
+    [issue] = json.loads((tmp_path / "gl-code-quality.json").read_text("utf-8"))
+    assert issue["check_name"] == "key-conflict" and issue["severity"] == "minor"
+    assert issue["location"] == {"path": "docs/a.txt", "lines": {"begin": 1}}
+    assert len(issue["fingerprint"]) == 64

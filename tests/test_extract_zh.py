@@ -344,3 +344,139 @@ def test_pipeline_is_blank_zh_with_our_components() -> None:
     assert pipeline.pipe_names == ["factcheck_zh_sentences", "factcheck_zh_figures"]
     doc = pipeline("第一句。第二句；第三句\n\n第四句 3.5萬")
     assert [sentence.text for sentence in doc.sents] == ["第一句。", "第二句；", "第三句\n\n", "第四句 3.5萬"]
+
+
+def test_fiscal_year_is_one_date_over_two_years() -> None:
+    text = "香港科技園公司今日公布2023/24年度業績。"
+    claim = only(text)
+    assert (claim.location.text, claim.kind, claim.lower, claim.upper) == (
+        "2023/24年度",
+        "date",
+        "2023-01-01",
+        "2024-12-31",
+    )
+    assert claim.location.start == text.index("2023")
+    assert "fiscal-year" in claim.flags
+
+
+def test_phone_numbers_are_not_figures() -> None:
+    assert claims_of("查詢：2629 6800；傳真：+852 2629 6801") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value"),
+    [
+        ("50元6角三分", "50元6角三分", "money", 50.63),
+        ("这台电脑两美元又三美分", "两美元又三美分", "money", 2.03),
+        ("约三分之一来自海外", "约三分之一", "ratio", 0.333333333333),
+        ("负一又二分之一", "负一又二分之一", "ratio", -1.5),
+        ("1/2的努力", "1/2", "ratio", 0.5),
+        ("十打蘋果", "十打蘋果", "count", 120),
+    ],
+)
+def test_fractions_subunits_and_dozens(text: str, surface: str, kind: str, value: float) -> None:
+    claim = only(text)
+    assert claim.location.text == surface
+    assert claim.location.start == text.index(surface)
+    assert claim.kind == kind
+    assert claim.value == pytest.approx(value)
+
+
+def test_month_end_as_of_and_noun_before_the_figure() -> None:
+    text = "2024年上半年表現理想。截至6月底，全市科技型中小企业超过2.5万家。"
+    period, month, count = claims_of(text)
+    assert (period.lower, period.upper) == ("2024-01-01", "2024-06-30")
+    assert (month.location.text, month.value) == ("6月底", "2024-06")
+    assert (count.location.text, count.metric, count.as_of) == ("超过2.5万家", "全市科技型中小企业", "2024-06-30")
+
+
+def test_noun_before_is_not_a_verb_or_a_clause_with_figures() -> None:
+    text = "累计达到1,190家，興建一幢樓高12層的大樓。"
+    total, floors = claims_of(text)
+    assert (total.location.text, total.metric) == ("1,190家", None)
+    assert "total" in total.flags
+    assert (floors.location.text, floors.metric) == ("12層", None)
+
+
+def test_same_year_with_month_is_one_date() -> None:
+    text = "新大樓預計2026年第二季落成，第二十五屆創科展於同年11月舉行。"
+    quarter, edition, month = claims_of(text)
+    assert (quarter.lower, quarter.upper) == ("2026-04-01", "2026-06-30")
+    assert (edition.kind, edition.value) == ("ordinal", 25)
+    assert (month.location.text, month.value) == ("同年11月", "2026-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("18年10月1日到19年2月3日", "18年10月1日", "2018-10-01"),
+        ("零八年奥运会在北京举办", "零八年", 2008),
+        ("九七年回歸後", "九七年", 1997),
+    ],
+)
+def test_two_digit_years(text: str, surface: str, value: str | int) -> None:
+    claim = claims_of(text)[0]
+    assert (claim.location.text, claim.value) == (surface, value)
+    assert claim.location.start == text.index(surface)
+
+
+def test_dash_between_dates_is_not_a_minus_sign() -> None:
+    text = "计费周期 2019年6月1日-6月30日，增长-3%"
+    first, second, change = claims_of(text)
+    assert (first.value, second.location.text, second.value) == ("2019-06-01", "6月30日", "2019-06-30")
+    assert second.location.start == text.index("6月30日")
+    assert (change.location.text, change.value) == ("-3%", -3)
+
+
+def test_thousands_suffix() -> None:
+    claim = only("月薪 25K 起")
+    assert (claim.location.text, claim.value) == ("25K", 25000)
+    assert claims_of("推動 Web3k 平台") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他三番四次強調，這是百年一遇的機遇，五湖四海的人才聚首一堂。",
+        "三十而立，四十不惑。",
+        "初一十五上香的習俗、九龍灣及十一號碼頭。",
+        "歷年來均有數百名會員出席。",
+        "一方面推出一系列措施，另一方面一心一意推動發展。",
+    ],
+)
+def test_numeral_idioms_and_vague_amounts_are_not_figures(text: str) -> None:
+    assert claims_of(text) == []
+
+
+def test_counts_that_look_like_idioms_are_kept() -> None:
+    text = "五年三次獲獎，九年八吨。"
+    assert [(claim.location.text, claim.value) for claim in claims_of(text)] == [
+        ("五年", 5),
+        ("三次獲獎", 3),
+        ("九年", 9),
+        ("八吨", 8),
+    ]
+
+
+def test_quarter_without_year_and_places_counted_directly() -> None:
+    text = "第一季的訪客人數為 12.5 萬人次，大灣區內地九市與香港合作。"
+    quarter, visitors, cities = claims_of(text, date="2025-05-20")
+    assert (quarter.location.text, quarter.lower, quarter.upper) == ("第一季", "2025-01-01", "2025-03-31")
+    assert (visitors.location.text, visitors.value, visitors.metric) == ("12.5 萬人次", 125000, "訪客人數")
+    assert (cities.location.text, cities.value, cities.metric) == ("九市", 9, "市")
+    assert cities.location.start == text.index("九市")
+
+
+def test_line_break_between_numbers_separates_them() -> None:
+    text = "年份\n2023\n2024\n收入（億元）\n48\n52"
+    assert [(claim.location.text, claim.value) for claim in claims_of(text)] == [
+        ("2023", 2023),
+        ("2024", 2024),
+        ("48", 48),
+        ("52", 52),
+    ]
+
+
+def test_digit_runs_too_long_to_be_figures() -> None:
+    assert parse("9" * 40) is None
+    assert claims_of("成立於2001年，編號" + "9" * 40)[0].value == 2001

@@ -141,3 +141,39 @@ def test_focus_findings_turns_to_the_first_related_location_in_focus() -> None:
     assert (turned.fingerprint, turned.claims, turned.severity) == ("f" * 64, ("a.txt#1",), Severity.WARNING)
     assert focus_findings([finding], {"a.txt"}) == [finding]
     assert focus_findings([finding], {"d.txt"}) == []
+
+
+def test_document_scoped_checks_see_only_the_focus_documents(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check type declaring SCOPE = "document" is run on the focus files only; corpus-scoped ones on all."""
+    import types
+    from collections.abc import Iterator
+
+    from factcheck.checks import CHECKS
+    from factcheck.checks.base import CheckContext, finding
+    from factcheck.rules.model import Rule
+
+    seen: list[list[str]] = []
+
+    def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+        seen.append(sorted(ctx.documents))
+        for path in sorted(ctx.documents):
+            document = ctx.documents[path]
+            start = document.original.find("Staff")
+            if start >= 0:
+                yield finding(rule, document.location(start, start + 5), "staff line")
+
+    scoped = types.SimpleNamespace(
+        NAME="test-staff-lines", DESCRIPTION="test", PARAMS={}, SCOPE="document", check=check
+    )
+    monkeypatch.setitem(CHECKS, "test-staff-lines", scoped)
+    with (corpus / "test-rules.yaml").open("a", encoding="utf-8") as rules:
+        rules.write("  - id: staff-lines\n    check: test-staff-lines\n    category: other\n    severity: info\n")
+    code, out, _ = run("check", "--focus", "docs/c.txt", "--format", "json")
+    assert code == 0
+    assert seen == [["docs/c.txt"]]
+    assert [(f["rule"], f["location"]["path"]) for f in findings_of(out)] == [("staff-lines", "docs/c.txt")]  # type: ignore[index]
+    seen.clear()
+    _, full, _ = run("check", "--format", "json")
+    assert seen == [["docs/a.txt", "docs/b.txt", "docs/c.txt"]]
+    staff = [f["location"]["path"] for f in findings_of(full) if f["rule"] == "staff-lines"]  # type: ignore[index]
+    assert staff == ["docs/a.txt", "docs/c.txt"]

@@ -3,8 +3,8 @@
 pre-commit installs this package (HEAD plus uncommitted and untracked changes, snapshotted into a
 commit of its own) into a virtualenv from the package index; that takes a minute the first time.
 The snapshot's commit is deterministic, and PRE_COMMIT_HOME is kept in the system's temporary
-folder (``FACTCHECK_TEST_PRE_COMMIT_HOME`` overrides it), so later sessions with unchanged code
-reuse the environment.
+folder, one per checkout (``FACTCHECK_TEST_PRE_COMMIT_HOME`` overrides it), so later sessions with
+unchanged code reuse the environment.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,14 +101,16 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     if shutil.which("git") is None:
         pytest.fail("git is needed to test the pre-commit hooks")
     configured = os.environ.get("FACTCHECK_TEST_PRE_COMMIT_HOME")
-    base = Path(configured) if configured else Path(tempfile.gettempdir()) / "factcheck-tests-pre-commit"
+    checkout = hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]  # one per checkout: sessions may run at once
+    base = Path(configured) if configured else Path(tempfile.gettempdir()) / f"factcheck-tests-pre-commit-{checkout}"
     base.mkdir(parents=True, exist_ok=True)
     home = base / "home"
     env = _environment(home)
     repo, rev = _snapshot(base, env)
-    # Each code change makes a new snapshot and environment (~350 MB): drop those of older code.
+    os.utime(repo)
+    # Each code change makes a new snapshot and environment (~350 MB): drop those unused for a day.
     for old in (base / "snapshots").iterdir():
-        if old != repo:
+        if old != repo and time.time() - old.stat().st_mtime > 86400:
             shutil.rmtree(old, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "pre_commit", "gc"], env=env, capture_output=True, timeout=300)
     yield repo, rev, home
@@ -131,7 +134,7 @@ def project(hook_source: tuple[Path, str, Path], tmp_path: Path) -> HookRepo:
     project.git("init", "-q")
     project.write(".pre-commit-config.yaml", CONFIG.format(repo=repo.as_posix(), rev=rev))
     project.write("factcheck.yaml", "paths: [docs/]\nexclude: [README.md]\n")
-    project.write("docs/2023.txt", "Northbridge, 3 March 2023 - The park is home to 120 companies.\n")
+    project.write("docs/2023.txt", "Northbridge, 3 March 2023 - Northbridge Park is home to 120 companies.\n")
     project.write("README.md", "How we write releases.\n")
     project.git("add", "-A")
     project.git("commit", "-q", "-m", "corpus")
@@ -151,6 +154,30 @@ def test_hook_passes_a_clean_staged_document_and_the_commit_goes_through(project
     assert "factcheck (staged documents against the corpus)" in output and "Passed" in output
     assert "factcheck (whole corpus, rules or config changed)" in output  # listed, skipped: no config staged
     assert project.git("log", "--format=%s", "-1").strip() == "2024 release"
+
+
+def test_hook_blocks_a_staged_document_that_contradicts_an_unchanged_one(project: HookRepo) -> None:
+    """The conflict is reported at the staged side, with the unchanged document as the related location."""
+    installed = project.pre_commit("install")
+    assert installed.returncode == 0, installed.stderr
+    project.write("docs/0-update.txt", "Northbridge, 3 March 2023 - Northbridge Park is home to 150 companies.\n")
+    project.git("add", "docs/0-update.txt")
+    commit = subprocess.run(
+        ["git", "commit", "-m", "update"], cwd=project.path, env=project.env, capture_output=True, text=True
+    )
+    output = commit.stdout + commit.stderr
+    assert commit.returncode != 0, output
+    assert "factcheck (staged documents against the corpus)" in output and "Failed" in output
+    assert "- exit code: 1" in output
+    reported = [line for line in output.splitlines() if "[figure-conflict]" in line]
+    assert reported and all(line.startswith("docs/0-update.txt:1:") for line in reported), output
+    assert "see docs/2023.txt:1:" in output
+    assert project.git("log", "--format=%s", "-1").strip() == "corpus"  # the commit did not happen
+    # The same figure as the corpus passes.
+    project.write("docs/0-update.txt", "Northbridge, 3 March 2023 - Northbridge Park is home to 120 companies.\n")
+    project.git("add", "docs/0-update.txt")
+    result = project.pre_commit("run", "factcheck")
+    assert result.returncode == 0, result.stdout
 
 
 def test_hook_skips_commits_without_documents(project: HookRepo) -> None:
@@ -183,3 +210,24 @@ def test_config_change_runs_the_whole_corpus_and_a_broken_config_fails_with_file
     fixed = project.pre_commit("run")
     assert fixed.returncode == 0, fixed.stdout
     assert "1 document" in fixed.stdout or "Passed" in fixed.stdout
+
+
+def _yaml_blocks(markdown: str) -> list[object]:
+    import yaml
+
+    blocks = markdown.split("```yaml\n")[1:]
+    return [yaml.safe_load(block.split("```", 1)[0]) for block in blocks]
+
+
+def test_documented_local_hooks_match_the_shipped_hooks() -> None:
+    """docs/ci.md's `repo: local` configuration runs what .pre-commit-hooks.yaml runs."""
+    import yaml
+
+    shipped = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    configs = [block for block in _yaml_blocks((ROOT / "docs" / "ci.md").read_text("utf-8")) if isinstance(block, dict)]
+    [local] = [repo for config in configs for repo in config.get("repos", []) if repo["repo"] == "local"]
+    documented = {hook["id"]: hook for hook in local["hooks"]}
+    assert documented.keys() == shipped.keys() == {"factcheck", "factcheck-all"}
+    for name, hook in shipped.items():
+        for key in ("entry", "files", "types_or", "pass_filenames", "require_serial"):
+            assert documented[name].get(key) == hook.get(key), (name, key)

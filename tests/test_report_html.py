@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from factcheck.load import DocumentMeta, document_from_text
 from factcheck.model import Report
 from factcheck.report import build, html
 from factcheck.report.json_format import check_json
@@ -207,3 +211,131 @@ def test_value_formatting(sample_report: Report) -> None:
     over = next(claim for claim in sample_report.claims if claim.location.text == "over 1,000 technology companies")
     assert build.format_interval(over) == "1,001 … ∞"
     assert build.short_value(over) == ">1,000"
+
+
+def _tags(page: str) -> set[str]:
+    return {tag for tag, _ in _parse(page).elements}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"<>/&\"'=;:! \n\u2028\u2029ax科技",
+                "</script>",
+                "<script>",
+                "<!--",
+                "]]>",
+                "onerror=",
+                "javascript:",
+                "<svg",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_any_document_text_is_inert(sample_report: Report, noise: str) -> None:
+    """Whatever a document, message or note says, the page gains no element and no attribute from it."""
+    document = sample_report.documents[0]
+    hostile = document_from_text(noise + "\n" + document.original, document.path, meta=DocumentMeta(date=document.date))
+    finding = sample_report.findings[0]
+    noisy = dataclasses.replace(
+        finding,
+        message=noise,
+        location=hostile.location(0, len(noise)),
+        related=(dataclasses.replace(finding.related[0], note=noise),),
+    )
+    report = dataclasses.replace(sample_report, documents=(hostile, *sample_report.documents[1:]), findings=(noisy,))
+    page = html.render(report)
+    parsed = _parse(page)
+    assert [attrs.get("type") for tag, attrs in parsed.elements if tag == "script"] == ["application/json", None]
+    assert not any(name.startswith("on") for _, attrs in parsed.elements for name in attrs)
+    assert _tags(page) <= _tags(html.render(sample_report)) | {"mark"}
+    data_source = next(source for attrs, source in parsed.scripts if attrs.get("id") == "factcheck-data")
+    assert json.loads(data_source)["findings"][0]["message"] == noise
+
+
+def test_crowded_timelines_and_findings_are_capped(sample_report: Report) -> None:
+    base = next(claim for claim in sample_report.claims if claim.location.text == "over 1,000 technology companies")
+    many = tuple(
+        dataclasses.replace(base, id=f"gen#{n}", value=1000 + n, lower=1001 + n, as_of=f"{2000 + n % 20}-01-01")
+        for n in range(200)
+    )
+    conflict = next(finding for finding in sample_report.findings if finding.category == "conflict")
+    crowded = dataclasses.replace(
+        conflict, claims=("gen#7", "gen#150"), related=conflict.related * (build.MAX_EXCERPTS + 3)
+    )
+    report = dataclasses.replace(sample_report, claims=sample_report.claims + many, findings=(crowded,))
+    page = build.build_page(report)
+    chart = next(chart for chart in page.timelines if chart.title == "HKSTP · companies")
+    assert chart.total == 204
+    assert len(chart.points) == build.MAX_TIMELINE_POINTS and not chart.labelled
+    assert chart.conflicts == 2  # both conflicting claims are always drawn
+    (finding,) = page.findings
+    assert len(finding.excerpts) == build.MAX_EXCERPTS
+    assert finding.more_sources == 4
+    rendered = html.render(report)
+    assert f"({build.MAX_TIMELINE_POINTS} of 204 claims shown" in rendered
+    assert "… and 4 more sources" in rendered
+
+
+def test_timelines_follow_the_index_alignment_when_given(sample_report: Report) -> None:
+    """With the index's aligned keys in the metadata, differently worded metrics share one chart."""
+    renamed = tuple(
+        dataclasses.replace(claim, metric="technology companies")
+        if claim.location.text.startswith("over 1,000")
+        else claim
+        for claim in sample_report.claims
+    )
+    split = build.build_page(dataclasses.replace(sample_report, claims=renamed))
+    assert [len(chart.points) for chart in split.timelines if chart.title == "HKSTP · companies"] == [3]
+    keys = {
+        claim.id: [
+            claim.entity,
+            "companies" if claim.metric == "technology companies" else claim.metric,
+            claim.kind,
+            None,
+        ]
+        for claim in renamed
+    }
+    keys.pop(renamed[0].id)  # a claim the index left out is left out of the charts too
+    merged = build.build_page(dataclasses.replace(sample_report, claims=renamed, metadata={"claim_keys": keys}))
+    chart = next(chart for chart in merged.timelines if chart.title == "HKSTP · companies")
+    assert [point.label for point in chart.points] == [">1,000", ">2,000", ">1,800"]
+
+
+def test_a_huge_highlight_is_cut(sample_report: Report) -> None:
+    original = "Intro line\n" + "9" * 50_000 + " staff\n"
+    document = document_from_text(original, "huge.txt")
+    lines = build.excerpt_lines(document, 11, 11 + 50_000)
+    marks = [part.text for line in lines for part in line.parts if part.mark]
+    assert marks == ["9" * build.MARK_MAX + "…"]
+    assert [line.number for line in lines] == [1, 2]
+
+
+def test_undated_claims_get_a_lane_of_their_own(sample_report: Report) -> None:
+    undated = tuple(
+        dataclasses.replace(claim, as_of=None) if claim.location.text == "over 1,900 companies" else claim
+        for claim in sample_report.claims
+    )
+    page = build.build_page(dataclasses.replace(sample_report, claims=undated))
+    chart = next(chart for chart in page.timelines if chart.title == "Cyberport · companies")
+    first, second = chart.points
+    assert (first.as_of, first.label, second.as_of, second.label) == ("undated", ">1,900", "2025-09-17", ">2,200")
+    assert chart.x_ticks[0].label == "undated"
+    assert first.x < chart.lane_x < second.x
+    dated = next(chart for chart in page.timelines if chart.title == "HKSTP · companies")
+    assert dated.lane_x == 0
+    assert "undated" not in [tick.label for tick in dated.x_ticks]
+
+
+def test_chinese_names_are_marked_too(sample_report: Report) -> None:
+    renamed = tuple(
+        dataclasses.replace(claim, entity="香港科技園公司", metric="科企") if claim.lang == "zh" else claim
+        for claim in sample_report.claims
+    )
+    page = html.render(dataclasses.replace(sample_report, claims=renamed))
+    assert '<td lang="zh-Hant">香港科技園公司</td>' in page
+    assert '<td lang="zh">科企</td>' in page  # too short to tell the script: plain zh
+    assert build.name_lang("tech companies") == "en"

@@ -65,3 +65,14 @@ def test_control_characters_are_shown_not_sent(sample_report: Report) -> None:
     rendered = text.render(dataclasses.replace(sample_report, findings=(hostile,)))
     assert "\x1b" not in rendered and "\x07" not in rendered
     assert "red \\x1b[31malert\\x07 done\\nsecond line" in rendered
+
+
+def test_unsorted_findings_are_still_grouped(sample_report: Report) -> None:
+    shuffled = dataclasses.replace(sample_report, findings=sample_report.findings[::-1])
+    headings = [line for line in text.render(shuffled).splitlines() if line and ":" not in line]
+    assert headings == [
+        "press/2025-09-17-cyberport.txt",
+        "press/2024-05-31-cyberport.txt",
+        "press/2022-07-11-anniversary.txt",
+        "guide/2025-ict-guide.txt",
+    ]

@@ -71,7 +71,7 @@ def test_invalid_and_overlong_patterns() -> None:
     assert "longer than" in (unsafe_reason("a" * 2000) or "")
 
 
-def test_timed_pattern_matches_line_by_line() -> None:
+def test_timed_pattern_finds_every_match_across_blocks() -> None:
     timed = TimedPattern(re.compile(r"b+"), budget=10.0)
     text = "abba\ncbbbc\n" + "x" * 10_000 + "bb\n"
     found = [(match.start(), match.group()) for match in timed.finditer(text)]
@@ -82,9 +82,9 @@ def test_timed_pattern_stops_when_the_budget_is_spent(monkeypatch: pytest.Monkey
     ticks = iter(range(1000))
     monkeypatch.setattr(regexes.time, "perf_counter", lambda: float(next(ticks)))
     timed = TimedPattern(re.compile(r"x"), budget=2.0)
-    text = "x\n" * 10
+    text = ("x" + "y" * 3000 + "\n") * 10  # one line per block
     matches = list(timed.finditer(text))
-    assert len(matches) == 2  # each line "costs" one second here; the budget allows two
+    assert len(matches) == 2  # each block "costs" one second here; the budget allows two
     assert timed.exhausted
     assert list(timed.finditer(text)) == []
 
@@ -103,3 +103,27 @@ def test_a_catastrophic_pattern_in_a_rule_pack_is_a_rule_error(tmp_path: Path) -
     )
     with pytest.raises(RuleError, match=r"ocr\.yaml:6: rule 'my-ocr': parameter 'substitutions' 'find': .*backtrack"):
         load_ruleset([pack])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [
+        (r"\b(?:around|about|up\s+to)\s+\d", re.I),
+        (r"(?:(?:HK|US|A|AU)\$|\$|€)\s*million", 0),
+        (r"(?<![\w/])(?:X{2,}|TB[CD]|_{3,}|\?{2,})(?![\w/])", 0),
+        (r"(?:a?b)+c", 0),
+    ],
+)
+def test_first_char_guard_keeps_the_matches(pattern: str, flags: int) -> None:
+    guarded = regexes.first_char_guard(pattern, flags)
+    assert guarded.startswith("(?=[")
+    text = "About 5, around 7; up to 9. HK$ million, AU$million, € million. XX TBC ___ ?? a?bbc abbc bc"
+    plain = [m.span() for m in re.finditer(pattern, text, flags)]
+    assert plain
+    assert [m.span() for m in re.finditer(guarded, text, flags)] == plain
+
+
+def test_first_char_guard_leaves_patterns_it_cannot_read() -> None:
+    assert regexes.first_char_guard(r"\w+x") == r"\w+x"
+    assert regexes.first_char_guard(r".*y") == r".*y"
+    assert regexes.first_char_guard(r"x*y").startswith("(?=[xy])")

@@ -171,6 +171,7 @@ def test_an_override_of_an_unknown_rule_suggests_the_nearest(tmp_path: Path) -> 
 def test_yaml_syntax_errors_tags_and_alias_bombs_are_refused(tmp_path: Path) -> None:
     assert _error(tmp_path, "rules:\n  - id: [unclosed\n").startswith("3: YAML syntax error")
     assert "could not determine a constructor" in _error(tmp_path, "rules: !!python/name:os.system x\n")
+    assert _error(tmp_path, "rules: !!python/object:os.system {}\n").startswith("1: ")
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
         f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"

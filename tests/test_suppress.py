@@ -88,3 +88,22 @@ def test_no_unused_findings_when_the_rule_is_off() -> None:
     document = document_from_text("<!-- factcheck: disable-line blank-figure -->\n", "d.md", "markdown")
     rules = tuple(rule for rule in RULES if rule.id != "unused-suppression")
     assert apply([], [document], rules).findings == ()
+
+
+def test_next_line_is_a_line_with_an_inline_directive_too() -> None:
+    document = document_from_text(
+        "<!-- factcheck: disable-next-line blank-figure -->\n"
+        "a total of $ million <!-- factcheck: disable-line name-variant -->\n",
+        "d.md",
+        "markdown",
+    )
+    result = apply([_finding(document, "blank-figure", 2)], [document], RULES)
+    assert result.suppressed == 1
+    assert [(f.rule, f.location.line) for f in result.findings] == [("unused-suppression", 2)]
+
+
+def test_a_directive_on_the_last_line_suppresses_nothing() -> None:
+    document = document_from_text("text\nfactcheck: disable-next-line blank-figure", "d.txt")
+    result = apply([_finding(document, "blank-figure", 1)], [document], RULES)
+    assert result.suppressed == 0
+    assert [f.rule for f in result.findings] == ["blank-figure", "unused-suppression"]

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from factcheck.checks import (
+    anniversary,
+    bilingual,
     blank_figure,
+    consistency,
     magnitude_typo,
     malformed_number,
     name_variant,
     ocr_artifact,
+    part_whole,
+    unit,
     unused_suppression,
 )
 from factcheck.checks.base import CheckType
@@ -20,9 +25,14 @@ def register(module: CheckType) -> None:
     CHECKS[module.NAME] = module
 
 
+register(bilingual)
 register(blank_figure)
 register(magnitude_typo)
 register(malformed_number)
 register(name_variant)
 register(ocr_artifact)
 register(unused_suppression)
+register(consistency)
+register(anniversary)
+register(part_whole)
+register(unit)

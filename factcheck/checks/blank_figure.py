@@ -24,14 +24,17 @@ from factcheck.checks.textscan import (
     documents,
     message,
     paragraph_break_between,
+    prose,
     report,
 )
 from factcheck.model import Document, Finding
 from factcheck.rules.model import Rule
-from factcheck.rules.regexes import compile_safe
+from factcheck.rules.regexes import compile_safe, first_char_guard
 from factcheck.rules.types import RegexList
 
 NAME = "blank-figure"
+#: Findings in a document depend on that document alone (a --focus run checks only the focus files).
+SCOPE = "document"
 DESCRIPTION = (
     "A figure is missing: a currency sign or scale word with no number ('$ million'), a lead-in "
     "with no figure after it ('a total of projects', 'a funding amount of around .'), or a "
@@ -80,9 +83,10 @@ PARAMS: Mapping[str, Param] = {
     ),
 }
 
-_CURRENCY_NO_NUMBER = re.compile("(" + CURRENCY + r")[ \t\u00a0]*(?:\n\s{0,20})?" + SCALE)
+_CURRENCY_NO_NUMBER = re.compile(first_char_guard("(" + CURRENCY + r")[ \t\u00a0]*(?:\n\s{0,20})?" + SCALE))
 _CHINESE_CURRENCY_NO_NUMBER = re.compile(r"(?:港幣|港元|人民幣|美元)\s*(?:億|萬|千萬|百萬)元?")
-_QUALIFIED_SCALE = re.compile(r"\b" + _QUALIFIERS + r"\s+(?:million|billion|trillion)\b(?!s)", re.I)
+_BARE_SCALE = re.compile(first_char_guard(r"\b(?:million|billion|trillion)\b(?!s)", re.I), re.I)
+_QUALIFIER_BEFORE = re.compile(r"\b" + _QUALIFIERS + r"\s+\Z", re.I)
 _FIGURE = re.compile(
     r"(?:\d|" + CURRENCY + r"\s*\d|(?:" + "|".join(NUMBER_WORDS) + r")\b|" + _QUALIFIERS + r"\b)",
     re.I,
@@ -95,8 +99,9 @@ _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][A-Za-z.]*[ \t\u00a0]+\Z")
 _NEXT_TOKEN = re.compile(r"\s*(\S)")
 
 
-def _pattern(items: list[str], flags: int = 0) -> re.Pattern[str]:
-    return compile_safe("(?:" + "|".join(f"(?:{item})" for item in items) + ")", flags)
+def _pattern(items: list[str], flags: int = 0, guard: bool = False) -> re.Pattern[str]:
+    pattern = "(?:" + "|".join(f"(?:{item})" for item in items) + ")"
+    return compile_safe(first_char_guard(pattern, flags) if guard else pattern, flags)
 
 
 class _Scanner:
@@ -104,16 +109,16 @@ class _Scanner:
         self.rule = rule
         lead_ins = list(param(rule, "lead_ins", PARAMS))
         placeholders = list(param(rule, "placeholders", PARAMS))
-        self.lead_in = _pattern(lead_ins, re.I)
+        self.lead_in = _pattern(lead_ins, re.I, guard=True)
         self.lead_in_before = compile_safe(
             r"(?:" + "|".join(f"(?:{item})" for item in lead_ins) + r"|\b" + _QUALIFIERS + r")\s*\Z", re.I
         )
-        self.placeholder = compile_safe(r"(?<![\w/])(?:" + "|".join(placeholders) + r")(?![\w/])")
+        self.placeholder = compile_safe(first_char_guard(r"(?<![\w/])(?:" + "|".join(placeholders) + r")(?![\w/])"))
         inner = "|".join([*placeholders, *param(rule, "bracket_words", PARAMS)])
         self.bracketed = compile_safe(r"\[[ \t]*(?:" + inner + r")[ \t]*\]", re.I)
 
     def scan(self, document: Document) -> Iterator[Finding]:
-        text = document.text
+        text = prose(document)
         seen: set[int] = set()
         for finding in self._findings(document, text):
             if finding.location.start not in seen:
@@ -139,13 +144,16 @@ class _Scanner:
                 match.end(),
                 message(rule, f"'{match.group()}' has no figure: the amount is missing", text=match.group()),
             )
-        for match in _QUALIFIED_SCALE.finditer(text):
-            written = " ".join(match.group().split())
+        for scale in _BARE_SCALE.finditer(text):
+            qualifier = _QUALIFIER_BEFORE.search(text, max(0, scale.start() - 40), scale.start())
+            if qualifier is None:
+                continue
+            written = " ".join(text[qualifier.start() : scale.end()].split())
             yield report(
                 rule,
                 document,
-                match.start(),
-                match.end(),
+                qualifier.start(),
+                scale.end(),
                 message(rule, f"'{written}' has no figure", text=written),
             )
         yield from self._lead_ins(document, text)
@@ -224,5 +232,5 @@ def _dangling(written: str) -> str:
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     scanner = _Scanner(rule)
-    for document in documents(ctx):
+    for document in documents(ctx, rule):
         yield from scanner.scan(document)

@@ -13,12 +13,14 @@ from collections.abc import Iterator, Mapping
 from rapidfuzz import fuzz, process
 
 from factcheck.checks.base import CheckContext, Param, param
-from factcheck.checks.textscan import CURRENCY, NUMBER_WORDS, documents, message, report
+from factcheck.checks.textscan import CURRENCY, NUMBER_WORDS, documents, message, prose, report
 from factcheck.model import Finding
 from factcheck.rules.model import Rule
 from factcheck.rules.types import StrList
 
 NAME = "magnitude-typo"
+#: Findings in a document depend on that document alone (a --focus run checks only the focus files).
+SCOPE = "document"
 DESCRIPTION = (
     "A scale word misspelt next to a figure: bilion, milion, trilion, millon, billon, thousnad. "
     "Words are fuzzy-matched against the scale words and must follow a number, a currency sign or "
@@ -42,6 +44,8 @@ PARAMS: Mapping[str, Param] = {
             "billionth",
             "trillionth",
             "millionths",
+            "trillionths",
+            "hundredths",
             "billionths",
             "bullion",
             "pillion",
@@ -82,11 +86,12 @@ def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     allow = {word.lower() for word in param(rule, "allow", PARAMS)} | set(scale)
     threshold = float(param(rule, "threshold", PARAMS))
     require_number = bool(param(rule, "require_number", PARAMS))
-    for document in documents(ctx):
-        text = document.text
+    initials = {word[0] for word in scale}
+    for document in documents(ctx, rule):
+        text = prose(document)
         for match in _WORD.finditer(text):
             word = match.group().lower()
-            if word in allow or word[0] not in {s[0] for s in scale}:
+            if word[0] not in initials or word in allow:
                 continue
             best = process.extractOne(word, scale, scorer=fuzz.ratio, score_cutoff=threshold)
             if best is None:

@@ -14,12 +14,15 @@ import re
 from collections.abc import Iterator, Mapping
 
 from factcheck.checks.base import CheckContext, Param, param
-from factcheck.checks.textscan import documents, message, report
+from factcheck.checks.textscan import documents, message, prose, report
 from factcheck.model import Document, Finding
 from factcheck.rules.model import Rule
+from factcheck.rules.regexes import first_char_guard
 from factcheck.rules.types import StrList
 
 NAME = "malformed-number"
+#: Findings in a document depend on that document alone (a --focus run checks only the focus files).
+SCOPE = "document"
 DESCRIPTION = (
     "A figure written wrongly: a doubled or wrong ordinal suffix (25thth, 3th, 11st), thousands "
     "separators in the wrong place (14,0000; $1,25.6 million) unless the document consistently uses "
@@ -82,9 +85,9 @@ PARAMS: Mapping[str, Param] = {
     "glued": Param((bool,), True, "Report figures glued to a word."),
 }
 
-_ORDINAL = re.compile(r"(?<![\w.,])(\d+)((?:st|nd|rd|th)+)(?![A-Za-z])", re.I)
-_GROUPED = re.compile(r"(?<![\w.,])\d+(?:,+\d+)+(?:\.\d+)?(?![\d,]\d)")
-_GLUED_AFTER = re.compile(r"(?<![\w.,:/])(\d[\d,.]*\d|\d)([A-Za-z]+)\b")
+_ORDINAL = re.compile(first_char_guard(r"(?<![\w.,])(\d+)((?:st|nd|rd|th)+)(?![A-Za-z])"), re.I)
+_GROUPED = re.compile(first_char_guard(r"(?<![\w.,/:-])\d+(?:,+\d+)+(?:\.\d+)?(?![\d,]\d)"))
+_GLUED_AFTER = re.compile(first_char_guard(r"(?<![\w.,:/])(\d[\d,.]*\d|\d)([A-Za-z]+)\b"))
 _GLUED_BEFORE = re.compile(r"\b([A-Za-z]+)(\d{2,}(?:[,.]\d+)*)(?![\w])")
 
 
@@ -125,15 +128,16 @@ class _Scanner:
         self.glued_words = {word.lower() for word in param(rule, "glued_words", PARAMS)}
 
     def scan(self, document: Document) -> Iterator[Finding]:
+        text = prose(document)
         if param(self.rule, "ordinals", PARAMS):
-            yield from self._ordinals(document)
+            yield from self._ordinals(document, text)
         if param(self.rule, "separators", PARAMS):
-            yield from self._separators(document)
+            yield from self._separators(document, text)
         if param(self.rule, "glued", PARAMS):
-            yield from self._glued(document)
+            yield from self._glued(document, text)
 
-    def _ordinals(self, document: Document) -> Iterator[Finding]:
-        for match in _ORDINAL.finditer(document.text):
+    def _ordinals(self, document: Document, text: str) -> Iterator[Finding]:
+        for match in _ORDINAL.finditer(text):
             number, suffix = int(match.group(1)), match.group(2)
             right = ordinal_suffix(number)
             if suffix.lower() == right:
@@ -152,9 +156,9 @@ class _Scanner:
                 message(self.rule, default, text=match.group(), expected=expected),
             )
 
-    def _separators(self, document: Document) -> Iterator[Finding]:
+    def _separators(self, document: Document, text: str) -> Iterator[Finding]:
         numbers: list[tuple[re.Match[str], list[str]]] = []
-        for match in _GROUPED.finditer(document.text):
+        for match in _GROUPED.finditer(text):
             integer = match.group().split(".")[0]
             if ",," in integer:
                 numbers.append((match, []))
@@ -180,8 +184,7 @@ class _Scanner:
                 self.rule, document, match.start(), match.end(), message(self.rule, default, text=match.group())
             )
 
-    def _glued(self, document: Document) -> Iterator[Finding]:
-        text = document.text
+    def _glued(self, document: Document, text: str) -> Iterator[Finding]:
         for match in _GLUED_AFTER.finditer(text):
             letters = match.group(2)
             if not self._glued_word(letters, match.group(1)):
@@ -207,5 +210,5 @@ class _Scanner:
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     scanner = _Scanner(rule)
-    for document in documents(ctx):
+    for document in documents(ctx, rule):
         yield from scanner.scan(document)

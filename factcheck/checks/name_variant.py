@@ -48,6 +48,9 @@ PARAMS: Mapping[str, Param] = {
     "prefer_ratio": Param((int, float), 2.0, "The established name must be this many times more frequent."),
     "max_variant_count": Param((int,), 2, "A variant is written at most this many times in the corpus."),
     "max_words": Param((int,), 8, "Longest name considered, in words."),
+    "max_run": Param(
+        (int,), 40, "Runs of more capitalised words than this (all-caps text, title-case walls) are skipped."
+    ),
     "stop_words": Param(
         (StrList,),
         [
@@ -188,7 +191,6 @@ PARAMS: Mapping[str, Param] = {
 }
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&-]*|&")
-_GAP = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*")
 _ROMAN = re.compile(r"[IVXLC]+\Z")
 
 
@@ -231,6 +233,11 @@ class _Names:
         self.min_token_length = int(param(rule, "min_token_length", PARAMS))
         self.connectors = {word.lower() for word in param(rule, "connectors", PARAMS)}
         self.stop_words = {word.lower() for word in param(rule, "stop_words", PARAMS)}
+        connectors = "|".join(re.escape(word) for word in sorted(self.connectors, key=len, reverse=True))
+        word = r"(?:[A-Z][A-Za-z0-9&-]*|(?i:" + connectors + r")(?![A-Za-z0-9&-]))"
+        self.run_pattern = re.compile(
+            r"(?<![A-Za-z0-9&-])[A-Z][A-Za-z0-9&-]*(?:(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)" + word + ")*"
+        )
         self.contrast = {word.lower() for word in param(rule, "contrast_words", PARAMS)}
         self.spelling = {frozenset((a.lower(), b.lower())) for a, b in param(rule, "spelling_pairs", PARAMS)}
         self.distinct = {frozenset((_normal(a), _normal(b))) for a, b in ctx.knowledge.distinct}
@@ -239,7 +246,11 @@ class _Names:
             _normal(variant): spec.canonical for spec in ctx.knowledge.names for variant in spec.variants
         }
         self.ctx = ctx
+        self.max_run = int(param(rule, "max_run", PARAMS))
+        #: How often each name is written, and where (only the first few places are kept).
+        self.counts: dict[str, int] = defaultdict(int)
         self.occurrences: dict[str, list[_Occurrence]] = defaultdict(list)
+        self.keep = max(self.max_variant_count, 1)
 
     # -- collecting --------------------------------------------------------
 
@@ -247,39 +258,33 @@ class _Names:
         longest = max([self.max_words, *(len(name.split()) for name in self.canonical.values())])
         longest = max([longest, *(len(name.split()) for name in self.listed_variants)])
         single_words = any(" " not in name for name in self.canonical.values())
-        for document in documents(self.ctx):
+        single_variants = {name for name in self.listed_variants if " " not in name}
+        for document in documents(self.ctx, self.rule):
+            path = document.path
             for run in self._runs(document.text):
-                for i, (first, start, _) in enumerate(run):
-                    if not self._capitalised(first) or first.lower() in self.stop_words:
+                if len(run) > self.max_run or (len(run) == 1 and not (single_words or single_variants)):
+                    continue
+                for i, (first, start, first_end) in enumerate(run):
+                    if not first[0].isupper() or first.lower() in self.stop_words:
                         continue
-                    for j in range(i, min(len(run), i + longest)):
-                        last = run[j][0]
-                        if not self._capitalised(last):
-                            continue
-                        words = [token for token, _, _ in run[i : j + 1]]
-                        name = " ".join(words)
-                        if j == i and not (single_words or _normal(name) in self.listed_variants):
-                            continue
-                        self.occurrences[name].append(_Occurrence(document.path, start, run[j][2]))
+                    if single_words or first.lower() in single_variants:
+                        self._add(first, path, start, first_end)
+                    name = first
+                    for token, _, end in run[i + 1 : i + longest]:
+                        name = f"{name} {token}"
+                        if token[0].isupper():
+                            self._add(name, path, start, end)
 
-    def _capitalised(self, token: str) -> bool:
-        return token[0].isupper()
+    def _add(self, name: str, path: str, start: int, end: int) -> None:
+        self.counts[name] += 1
+        places = self.occurrences[name]
+        if len(places) <= self.keep or _normal(name) in self.listed_variants:
+            places.append(_Occurrence(path, start, end))
 
     def _runs(self, text: str) -> Iterator[list[tuple[str, int, int]]]:
-        run: list[tuple[str, int, int]] = []
-        previous_end = -1
-        for match in _TOKEN.finditer(text):
-            token = match.group()
-            joined = previous_end >= 0 and _GAP.fullmatch(text, previous_end, match.start()) is not None
-            member = token[0].isupper() or token.lower() in self.connectors
-            if run and (not joined or not member):
-                yield run
-                run = []
-            if member:
-                run.append((token, match.start(), match.end()))
-            previous_end = match.end()
-        if run:
-            yield run
+        """Runs of capitalised words and connectors separated by spaces or one line break."""
+        for run in self.run_pattern.finditer(text):
+            yield [(token.group(), token.start(), token.end()) for token in _TOKEN.finditer(text, *run.span())]
 
     # -- comparing ---------------------------------------------------------
 
@@ -328,44 +333,44 @@ class _Names:
         # a name glued to the next word ("Hong Kongto"), not a spelling of it
         return bool(low_w.startswith(low_p) and re.fullmatch(r"[a-z]+", written[len(preferred) :]))
 
-    def _established(self) -> dict[int, list[tuple[str, int]]]:
-        """Preferred names by word count: the canonical names, then names the corpus uses often."""
-        by_words: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    def _established(self) -> dict[tuple[int, str], list[tuple[str, int]]]:
+        """Preferred names by (word count, first letter): the canonical names, then names the corpus uses often."""
+        blocks: dict[tuple[int, str], list[tuple[str, int]]] = defaultdict(list)
         for name in self.canonical.values():
-            by_words[len(name.split())].append((name, 10**9))
-        for name, occurrences in self.occurrences.items():
+            blocks[(len(name.split()), name[0].lower())].append((name, 10**9))
+        for name, count in self.counts.items():
             words = len(name.split())
-            enough = len(occurrences) >= min(self.min_count, self.min_count_spelling)
+            enough = count >= min(self.min_count, self.min_count_spelling)
             if words >= 2 and enough and _normal(name) not in self.canonical:
-                by_words[words].append((name, len(occurrences)))
-        return by_words
+                blocks[(words, name[0].lower())].append((name, count))
+        return blocks
 
     def candidates(self) -> Iterator[_Candidate]:
         established = self._established()
         for written, occurrences in self.occurrences.items():
+            count = self.counts[written]
             listed = self.listed_variants.get(_normal(written))
             if listed is not None:
                 for occurrence in occurrences:
                     yield _Candidate(occurrence, written, listed, len(written.split()), 100.0, True)
                 continue
-            if len(occurrences) > self.max_variant_count or _normal(written) in self.canonical:
+            if count > self.max_variant_count or _normal(written) in self.canonical:
                 continue
-            best = self._best(written, len(occurrences), established)
+            best = self._best(written, count, established)
             if best is not None:
                 preferred, score = best
                 for occurrence in occurrences:
                     yield _Candidate(occurrence, written, preferred, len(written.split()), score, False)
 
     def _best(
-        self, written: str, count: int, established: dict[int, list[tuple[str, int]]]
+        self, written: str, count: int, established: dict[tuple[int, str], list[tuple[str, int]]]
     ) -> tuple[str, float] | None:
         words = written.split()
         best: tuple[str, float] | None = None
+        initial = written[0].lower()
         for size in (len(words), len(words) - 1, len(words) + 1):
-            for preferred, uses in established.get(size, ()):
-                if preferred[0].lower() != written[0].lower() or uses < self.prefer_ratio * count:
-                    continue
-                if self._excluded(written, preferred):
+            for preferred, uses in established.get((size, initial), ()):
+                if uses < self.prefer_ratio * count or self._excluded(written, preferred):
                     continue
                 score = fuzz.ratio(_normal(written), _normal(preferred))
                 if size == len(words):
@@ -413,7 +418,7 @@ def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             first = instances[0]
             location: Location = ctx.documents[first.path].location(first.start, first.end)
             related = (RelatedLocation(location, f"'{candidate.preferred}' written this way"),)
-        uses = len(instances or ())
+        uses = names.counts.get(candidate.preferred, 0)
         how = "listed as a misspelling of" if candidate.listed else "looks like a variant of"
         counted = "" if not uses else " (written that way once)" if uses == 1 else f" (written that way {uses} times)"
         default = f"'{candidate.written}' {how} '{candidate.preferred}'{counted}"

@@ -26,10 +26,12 @@ from factcheck.checks.base import CheckContext, Param, param
 from factcheck.checks.textscan import documents, message, report, sentence_span
 from factcheck.model import Document, Finding
 from factcheck.rules.model import Rule
-from factcheck.rules.regexes import TimedPattern, compile_safe
+from factcheck.rules.regexes import TimedPattern, compile_safe, first_char_guard
 from factcheck.rules.types import Substitutions
 
 NAME = "ocr-artifact"
+#: Findings in a document depend on that document alone (a --focus run checks only the focus files).
+SCOPE = "document"
 DESCRIPTION = (
     "Text damaged by OCR or scraping that distorts a name or figure: '1&T', '|&T', 'I1&T' for 'I&T'; "
     "'Al' for 'AI' in a sentence about technology; '[email protected]' left by an e-mail protection "
@@ -61,7 +63,7 @@ def _substitutions(rule: Rule) -> list[_Substitution]:
     budget = float(param(rule, "budget_seconds", PARAMS))
     return [
         _Substitution(
-            find=TimedPattern(compile_safe(str(spec["find"])), budget),
+            find=TimedPattern(compile_safe(first_char_guard(str(spec["find"]))), budget),
             means=str(spec["means"]),
             note=str(spec.get("note", "")),
             context=_optional(spec, "context"),
@@ -88,7 +90,7 @@ def _unmasked(document: Document, start: int, end: int) -> bool:
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     substitutions = _substitutions(rule)
     window = int(param(rule, "window", PARAMS))
-    for document in documents(ctx):
+    for document in documents(ctx, rule):
         # Matched on the original text (brackets of "[email protected]" are markup in markdown),
         # then kept only where the span is prose.
         text = document.original

@@ -7,6 +7,7 @@ always includes newlines, and a *paragraph break* is a blank line.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -94,12 +95,45 @@ NUMBER_WORDS: tuple[str, ...] = (
     "third",
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+#: URLs and e-mail addresses in plain text (markup front ends already blank them in Markdown/HTML).
+_NOT_PROSE = re.compile(r"(?<![\w.+-])(?:(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
 
-def documents(ctx: CheckContext) -> Iterator[Document]:
-    """The context's documents in path order."""
+def documents(ctx: CheckContext, rule: Rule | None = None) -> Iterator[Document]:
+    """The context's documents in path order; a rule's ``select`` may narrow them by ``path`` (glob
+    patterns) and ``lang`` (other select keys are claim fields and do not apply to text checks)."""
+    select = rule.select if rule is not None else {}
+    paths = _values(select.get("path"))
+    langs = _values(select.get("lang"))
     for path in sorted(ctx.documents):
-        yield ctx.documents[path]
+        document = ctx.documents[path]
+        if paths and not any(fnmatch.fnmatchcase(path, pattern) for pattern in paths):
+            continue
+        if langs and document.lang not in langs:
+            continue
+        yield document
+
+
+def _values(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
+
+
+def prose(document: Document) -> str:
+    """``Document.text`` with URLs and e-mail addresses blanked too (same length, newlines kept)."""
+    text = document.text
+    spans = [match.span() for match in _NOT_PROSE.finditer(text)]
+    if not spans:
+        return text
+    parts: list[str] = []
+    position = 0
+    for start, end in spans:
+        parts.append(text[position:start])
+        parts.append(re.sub(r"[^\n]", " ", text[start:end]))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def message(rule: Rule, default: str, **values: Any) -> str:

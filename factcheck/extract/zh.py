@@ -39,15 +39,19 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from factcheck.extract.intervals import bounds
 from factcheck.extract.zh_match import Figure, View, date_interval, find_figures, make_view, sentence_spans
+from factcheck.extract.zh_numerals import BIG_CLASS, DIGIT_CLASS, SMALL_CLASS
 from factcheck.extract.zh_patterns import (
     AS_OF_WORDS,
     NOUN_LEADS,
+    NOUN_TRAILS,
     PART_WORDS,
     SIMPLIFIED_ONLY,
     TRADITIONAL_ONLY,
@@ -59,11 +63,17 @@ FIGURES_EXTENSION = "factcheck_zh_figures"
 
 
 def _set_sentences(doc: Any) -> Any:
-    starts = [start for start, _end in sentence_spans(doc.text)]
-    token_starts = [token.idx for token in doc]
-    first_tokens = {bisect_left(token_starts, start) for start in starts}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.i in first_tokens
+    if len(doc) == 0:
+        return doc
+    token_starts = doc.to_array(IDX).tolist()
+    values = numpy.full((len(doc), 1), -1, dtype="int32")
+    values[0, 0] = 1
+    for start, _end in sentence_spans(doc.text):
+        first = bisect_left(token_starts, start)
+        if first < len(doc):
+            values[first, 0] = 1
+    # One array write: setting Token.is_sent_start token by token is quadratic in spaCy.
+    doc.from_array([SENT_START], values.astype("uint64"))
     return doc
 
 
@@ -178,8 +188,7 @@ def _resolve_date(figure: Figure, context: _Context) -> Figure | None:
     )
 
 
-def _sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, int]:
-    starts = [start for start, _end in sentences]
+def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], position: int) -> tuple[int, int]:
     index = max(0, bisect_left(starts, position + 1) - 1)
     return sentences[index] if sentences else (0, 0)
 
@@ -188,39 +197,51 @@ def _paragraph_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
-def _entity_for(mentions: list[tuple[int, str]], start: int, sentence: tuple[int, int], paragraph: int) -> str | None:
-    before = [name for offset, name in mentions if sentence[0] <= offset < start]
-    if before:
-        return before[-1]
-    after = [name for offset, name in mentions if start <= offset < sentence[1]]
-    if after:
-        return after[0]
-    earlier = [name for offset, name in mentions if paragraph <= offset < sentence[0]]
-    return earlier[-1] if earlier else None
+def _entity_for(
+    mentions: list[tuple[int, str]], offsets: list[int], start: int, sentence: tuple[int, int], paragraph: int
+) -> str | None:
+    """Nearest alias before the figure in its sentence, else after it, else earlier in the paragraph."""
+    here = bisect_left(offsets, start)
+    if here > 0 and offsets[here - 1] >= sentence[0]:
+        return mentions[here - 1][1]
+    if here < len(offsets) and offsets[here] < sentence[1]:
+        return mentions[here][1]
+    sentence_first = bisect_left(offsets, sentence[0])
+    if sentence_first > 0 and offsets[sentence_first - 1] >= paragraph:
+        return mentions[sentence_first - 1][1]
+    return None
 
 
-_CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\s（）()「」《》]")
+_CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\s（）()「」《》\"“”'‘’]")
+_NUMERAL_CHARS = frozenset(DIGIT_CLASS + SMALL_CLASS + BIG_CLASS)
 
 
 def _noun_before(text: str, start: int, sentence_start: int) -> str | None:
     """The noun phrase just before a figure (其中研發人員逾 15,000 名 -> 研發人員)."""
-    clause = _CLAUSE_BREAK.split(text[sentence_start:start])[-1]
+    # The last clause, and in it what follows the last 的 (第一季的訪客人數為 -> 訪客人數為).
+    clause = _CLAUSE_BREAK.split(text[sentence_start:start].rstrip())[-1].rsplit("的", 1)[-1]
     for lead in sorted(NOUN_LEADS, key=len, reverse=True):
         if clause.startswith(lead):
             clause = clause[len(lead) :]
             break
-    clause = clause.rstrip("達达為为有約约共計计是")
-    clause = clause[-8:]
-    if not clause or any(char.isdigit() for char in clause):
+    stripped = True
+    while stripped and clause:
+        stripped = False
+        for trail in NOUN_TRAILS:
+            if clause.endswith(trail):
+                clause = clause[: -len(trail)]
+                stripped = True
+    # A clause with a figure in it (興建一幢樓高) is not the noun of this figure.
+    if not clause or len(clause) > 10 or any(char.isdigit() or char in _NUMERAL_CHARS for char in clause):
         return None
     return clause.lower()
 
 
-def _as_of_dates(view: View, figures: list[Figure]) -> dict[int, str]:
+def _as_of_dates(
+    text: str, figures: list[Figure], sentences: list[tuple[int, int]], starts: list[int]
+) -> dict[int, str]:
     """Sentence start (view offset) -> as-of date, for sentences with 截至 + a date."""
     found: dict[int, str] = {}
-    text = view.text
-    sentences = sentence_spans(text)
     for figure in figures:
         if figure.kind not in ("date", "year") or figure.upper is None:
             continue
@@ -230,7 +251,7 @@ def _as_of_dates(view: View, figures: list[Figure]) -> dict[int, str]:
             continue
         upper = figure.upper
         iso = f"{upper:04d}-12-31" if isinstance(upper, int) else str(upper)
-        found[_sentence_of(sentences, figure.start)[0]] = iso
+        found[_sentence_of(sentences, starts, figure.start)[0]] = iso
     return found
 
 
@@ -264,6 +285,8 @@ def _claims(
     text = view.text
     context = _Context(_document_year(document))
     mentions = _entity_mentions(text, knowledge)
+    mention_offsets = [offset for offset, _name in mentions]
+    sentence_starts = [start for start, _end in sentences]
     simplified = _is_simplified(text)
     resolved: list[Figure] = []
     for figure in figures:
@@ -273,12 +296,12 @@ def _claims(
         if dated.year is not None:
             context.last_year = dated.year
         resolved.append(dated)
-    as_of_by_sentence = _as_of_dates(view, resolved)
+    as_of_by_sentence = _as_of_dates(text, resolved, sentences, sentence_starts)
     claims: list[Claim] = []
     #: (sentence start, kind) -> the last claim of that kind in the sentence, and where it ended.
     previous: dict[tuple[int, str], tuple[Claim, int]] = {}
     for number, figure in enumerate(resolved):
-        sentence = _sentence_of(sentences, figure.start)
+        sentence = _sentence_of(sentences, sentence_starts, figure.start)
         doc_start, doc_end = view.span(figure.start, figure.end)
         sentence_start, sentence_end = view.span(sentence[0], max(sentence[0] + 1, sentence[1]))
         flags = list(figure.flags)
@@ -316,7 +339,7 @@ def _claims(
             qualifier="exact" if figure.kind in ("date", "year") else figure.qualifier,
             unit=figure.unit,
             currency=_currency(figure, document, knowledge, simplified) if figure.kind == "money" else None,
-            entity=_entity_for(mentions, figure.start, sentence, _paragraph_start(text, figure.start)),
+            entity=_entity_for(mentions, mention_offsets, figure.start, sentence, _paragraph_start(text, figure.start)),
             metric=metric,
             as_of=as_of,
             lang="zh",

@@ -12,11 +12,13 @@ view's offset table; nothing here knows about documents or claims.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any
 
 from factcheck.extract import zh_numerals as numerals
 from factcheck.extract.zh_patterns import (
@@ -33,6 +35,7 @@ from factcheck.extract.zh_patterns import (
     NOT_METRE,
     NOT_TENTHS,
     NOT_YUAN,
+    NOUN_MEASURE_WORDS,
     NOUN_STOP_WORDS,
     NOUN_STOPS,
     ORDINAL_WORDS,
@@ -108,8 +111,8 @@ def make_view(text: str, start: int, end: int) -> View:
                 continue
             before = chars[-1] if chars else ""
             after = text[look] if look < end else ""
-            # Inside a Chinese sentence a line break is layout only; between Latin words it is a space.
-            if before.isascii() and before.isalnum() and after.isascii() and after.isalpha():
+            # Inside a Chinese sentence a line break is layout only; between Latin words or numbers it is a space.
+            if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
                 chars.append(" ")
                 offsets.append(index)
             index += 1
@@ -201,12 +204,14 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.])\.\d+"
 _CN_CHARS = numerals.DIGIT_CLASS + numerals.SMALL_CLASS + numerals.BIG_CLASS
 _ELEMENT = rf"(?:{_ARABIC}|[{_CN_CHARS}]|[几幾余餘多](?=\s?[{numerals.SMALL_CLASS}{numerals.BIG_CLASS}]))"
 _POINT = rf"(?:\s?[点點]\s?(?:\d+|[{numerals.DIGIT_CLASS}]+))"
-_NUMERAL_TEXT = rf"(?:[负負]|(?<![0-9A-Za-z.\-])-)?{_ELEMENT}(?:\s?{_ELEMENT})*{_POINT}?"
+# "-" after a figure or a date ("5-20%", "6月1日-6月30日") is a range dash, not a minus sign.
+_NUMERAL_TEXT = rf"(?:[负負]|(?<![0-9A-Za-z.\-日月年號号%])-)?{_ELEMENT}(?:\s?{_ELEMENT})*{_POINT}?"
 NUMERAL = re.compile(_NUMERAL_TEXT)
+_THOUSANDS = re.compile(r"[kK](?![A-Za-z])")
 _SPACE_BETWEEN_DIGITS = re.compile(r"(?<=[\d,]) (?=\d)")
 
 _PREFIX_QUALIFIER = re.compile(
@@ -230,22 +235,39 @@ _APPROX_SUFFIX = re.compile(r"[多餘余](?![少])")
 _YEAR_WORD = re.compile(r"\s?年(?![代級级齡龄紀纪薪息輕轻青])")
 _PERIOD = re.compile(rf"\s?(?:的\s?)?(?P<p>{_alternation(PERIODS)})(?:度)?")
 _PERIOD_AFTER_YEAR = re.compile(rf"\s?(?P<p>{_alternation(p for p in PERIODS if p.startswith('年'))})")
-_MONTH = re.compile(rf"\s?(?P<n>\d{{1,2}}|[{numerals.DIGIT_CLASS}十]{{1,3}})\s?月(?![份])")
-_MONTH_OWN = re.compile(r"\s?月(?!份)")
+_MONTH = re.compile(rf"\s?(?P<n>\d{{1,2}}|[{numerals.DIGIT_CLASS}十]{{1,3}})\s?月(?:份|底|初|中|末)?")
+_MONTH_OWN = re.compile(r"\s?月(?:份|底|初|中|末)?")
 _DAY = re.compile(rf"\s?(?P<n>\d{{1,2}}|[{numerals.DIGIT_CLASS}十]{{1,3}})\s?(?P<mark>[日號号])?")
 _DAY_INITIAL = re.compile(rf"\s?初(?P<n>[{numerals.DIGIT_CLASS}十])")
 _RANGE_SEPARATOR = re.compile(r"\s?(?:至|到|~|-|–|—)\s?")
 _ISO_DATE = re.compile(r"(?<![\d./-])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d./-])")
 _DAY_FIRST_DATE = re.compile(r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d./-])")
+#: 2023/24年度, 2023-2024 財政年度: a fiscal or school year over two calendar years.
+_FISCAL_YEAR = re.compile(
+    r"(?<![\d/.-])(?P<y>\d{4})\s?[/-]\s?(?P<y2>\d{4}|\d{2})(?![\d/.-])(?P<suffix>\s?(?:財政|财政)?(?:年度|學年|学年))?"
+)
+#: Telephone and fax numbers: 2629 6800, +852 2629 6800, 電話：2629-6800.
+_PHONE = re.compile(
+    r"(?:(?:電話|电话|查詢|查询|傳真|传真|熱線|热线|Tel|Fax|TEL|FAX)\s?[:：]?\s?)(?:\+?\d[\d -]{6,}\d)"
+    r"|\+\d{2,3}\s?\d{4}\s?\d{4}"
+    r"|(?<![\d,.])\d{4} \d{4}(?![\d,.])"
+)
+_TWO_YEARS = re.compile(r"(?:19|20)\d\d (?:19|20)\d\d")
 _PERCENT_PREFIX = re.compile(
     rf"(?<![{numerals.DIGIT_CLASS}\d])(?P<den>百萬|百万|百|千|萬|万)\s?分\s?之\s?(?P<num>{_NUMERAL_TEXT})"
 )
-_FRACTION = re.compile(rf"(?P<den>{_NUMERAL_TEXT})\s?分\s?之\s?(?P<num>{_NUMERAL_TEXT})")
+_FRACTION = re.compile(
+    rf"(?:(?P<whole>{_NUMERAL_TEXT})\s?又\s?)?(?P<den>{_NUMERAL_TEXT})\s*分\s*之\s*(?P<num>{_NUMERAL_TEXT})"
+)
+#: 3/5, -3/2 in Chinese text (dates there are written with 年月日; 2024/25 and 5/6月 are not fractions).
+_SLASH_FRACTION = re.compile(
+    r"(?<![\d/.])(?<!\d,)(?:(?P<whole>\d{1,3}) )?(?P<num>-?\d{1,3})/(?P<den>\d{1,3})(?![\d/.年月日號号])"
+)
 _CONTEXT_YEAR = re.compile(
     rf"(?P<w>{_alternation([*CONTEXT_YEARS, *DOCUMENT_YEARS])})(?:\s?(?:的\s?)?(?P<p>{_alternation(PERIODS)}))?"
 )
 _LONE_PERIOD = re.compile(
-    rf"(?<![年每逐歷历多近數数幾几各])(?P<p>{_alternation(p for p in PERIODS if p[0] in '年上下首')})"
+    rf"(?<![年每逐歷历多近數数幾几各])(?P<p>{_alternation(p for p in PERIODS if p[0] in '年上下首第')})(?:度)?"
 )
 _SCALED_UNITS = tuple(unit for unit in UNITS if unit[0] in numerals.SMALL_UNITS or unit[0] in numerals.BIG_UNITS)
 _NOUN_STOP_WORDS = (*SUFFIX_QUALIFIERS, *NOUN_STOP_WORDS)
@@ -302,28 +324,62 @@ def _small(text: str) -> int | None:
 @dataclass
 class _State:
     text: str
-    taken: list[tuple[int, int]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    #: One flag per character: already part of a figure or a masked span (linear in the text, never quadratic).
+    taken: bytearray = field(default_factory=bytearray)
+
+    def __post_init__(self) -> None:
+        self.taken = bytearray(len(self.text))
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= taken_start or start >= taken_end for taken_start, taken_end in self.taken)
+        return not any(self.taken[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        self.taken[start:end] = b"\x01" * (end - start)
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
-        self.taken.append((figure.start, figure.end))
+        self.take(figure.start, figure.end)
 
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure and date in a view's text, in text order."""
     state = _State(text)
-    for idiom in _IDIOM.finditer(text):
-        state.taken.append((idiom.start(), idiom.end()))
+    for mask in (_IDIOM, _PHONE):
+        for match in mask.finditer(text):
+            if not _TWO_YEARS.fullmatch(match.group()):  # "2023 2024" in a table is two years, not a phone
+                state.take(match.start(), match.end())
     _find_separated_dates(state)
+    _find_fiscal_years(state)
     _find_percent_prefixes(state)
     _find_fractions(state)
-    _find_numerals(state)
     _find_context_years(state)
+    _find_numerals(state)
+    _find_lone_periods(state)
     return sorted(state.figures, key=lambda figure: (figure.start, figure.end))
+
+
+def _whole(match: re.Match[str], kind: str, value: float | int | str | None, **fields: Any) -> Figure:
+    """A figure that is the whole of ``match`` (its numeral too)."""
+    return Figure(match.start(), match.end(), kind, value, number_start=match.start(), number_end=match.end(), **fields)
+
+
+def _find_fiscal_years(state: _State) -> None:
+    for match in _FISCAL_YEAR.finditer(state.text):
+        year, second = int(match["y"]), int(match["y2"])
+        if second not in (year + 1, (year + 1) % 100) or not state.free(match.start(), match.end()):
+            continue
+        state.add(
+            _whole(
+                match,
+                "date",
+                f"{year:04d}",
+                lower=f"{year:04d}-01-01",
+                upper=f"{year + 1:04d}-12-31",
+                year=year + 1,
+                flags=("fiscal-year",),
+            )
+        )
 
 
 def _find_separated_dates(state: _State) -> None:
@@ -336,16 +392,13 @@ def _find_separated_dates(state: _State) -> None:
                 continue
             kind, value, lower, upper = interval
             state.add(
-                Figure(
-                    match.start(),
-                    match.end(),
+                _whole(
+                    match,
                     kind,
                     value,
                     lower=lower,
                     upper=upper,
                     year=int(match["y"]),
-                    number_start=match.start(),
-                    number_end=match.end(),
                 )
             )
 
@@ -394,28 +447,48 @@ def _find_percent_prefixes(state: _State) -> None:
         )
 
 
+_FRACTION_MARK = re.compile(r"分\s*之")
+
+
+def _fraction_matches(text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``_FRACTION``, searched only around each 分之 (the full pattern is slow to try everywhere)."""
+    for marker in _FRACTION_MARK.finditer(text):
+        window = _FRACTION.finditer(text, max(0, marker.start() - 40), min(len(text), marker.end() + 40))
+        found = next((match for match in window if match.start() <= marker.start() < match.end()), None)
+        if found is not None:
+            yield found
+
+
 def _find_fractions(state: _State) -> None:
+    """二分之一, 3又一千分之23, ３ 分 之 一百五十七 and 3/5: fractions, as ratios."""
     text = state.text
-    for match in _FRACTION.finditer(text):
+    for match in (*_fraction_matches(text), *_SLASH_FRACTION.finditer(text)):
         if not state.free(match.start(), match.end()):
             continue
         denominator = numerals.parse(match["den"])
         numerator = numerals.parse(match["num"])
         if denominator is None or numerator is None or denominator.value == 0 or denominator.digit_string:
             continue
-        value = float(numerator.value / denominator.value)
-        state.add(
-            Figure(
-                match.start(),
-                match.end(),
-                "ratio",
-                round(value, 12),
-                half_unit=0.0,
-                form="words" if denominator.form == numerator.form == "words" else "mixed",
-                number_start=match.start(),
-                number_end=match.end(),
-            )
+        value = numerator.value / denominator.value
+        forms = {denominator.form, numerator.form}
+        whole_text = match.groupdict().get("whole")
+        if whole_text:
+            whole = numerals.parse(whole_text)
+            if whole is None:
+                continue
+            value = whole.value - value if whole.value < 0 else whole.value + value
+            forms.add(whole.form)
+        begin, qualifier, below_only = _prefix_qualifier(text, match.start())
+        figure = _whole(
+            match,
+            "ratio",
+            round(float(value), 12),
+            half_unit=0.0,
+            qualifier=qualifier,
+            below_only=below_only,
+            form=forms.pop() if len(forms) == 1 else "mixed",
         )
+        state.add(replace(figure, start=begin))
 
 
 def _share_flags(text: str, start: int) -> tuple[str, ...]:
@@ -481,12 +554,17 @@ def _is_delimited(text: str, start: int, end: int) -> bool:
 
 
 def _read_figure(text: str, start: int, end: int) -> Figure | None:
-    if _is_identifier(text, start, end):
+    thousands = _THOUSANDS.match(text, end)
+    if _is_identifier(text, start, end if thousands is None else thousands.end()):
         return None
     written = text[start:end]
     number = numerals.parse(written)
     if number is None:
         return None
+    if thousands is not None and number.form == "digits":
+        # 月薪 25K, 12k个百分点: K is a thousand.
+        number = dataclasses.replace(number, value=number.value * 1000, half_unit=number.half_unit * 1000, form="mixed")
+        end = thousands.end()
     value = number.value
     before = text[:start].rstrip(" ")
     ordinal = before.endswith("第")
@@ -498,13 +576,18 @@ def _read_figure(text: str, start: int, end: int) -> Figure | None:
         is_year = (number.form == "digits" and len(written) == 4 and "," not in written and "." not in written) or (
             number.digit_string and len(written) in (3, 4)
         )
-        if number.digit_string and not is_year:
-            return None
         if not is_year and number.form == "words" and 1000 <= value <= 2999 and value == value.to_integral_value():
             # 两千零四年八月十五: a year in words, when a month follows.
             is_year = _MONTH.match(text, year_match.end()) is not None
+        year = int(value)
+        two_digits = len(written) == 2 and (number.digit_string or number.form == "digits")
+        if two_digits and (number.digit_string or _MONTH.match(text, year_match.end()) is not None):
+            # 九七年, 零八年, 18年10月1日: a two-digit year (00-49 -> 20xx, 50-99 -> 19xx).
+            is_year, year = True, year + (2000 if year < 50 else 1900)
+        if number.digit_string and not is_year:
+            return None
         if is_year:
-            return _date_after_year(text, start, end, int(value), year_match.end(), number.form)
+            return _date_after_year(text, start, end, year, year_match.end(), number.form)
     elif number.digit_string and not (_DISCOUNT.match(text, end) or _TENTHS.match(text, end)):
         return None
     month_match = _MONTH_OWN.match(text, end)
@@ -545,7 +628,56 @@ def _read_figure(text: str, start: int, end: int) -> Figure | None:
         return None  # 登陆, 入伍, 收拾: formal numerals alone are usually other words
     if lone and value == 1 and figure.kind == "count":
         return None  # 一個, 一家, 一項: the indefinite article, not a figure
+    if words_only and not number.has_digit and figure.kind == "duration" and value >= 100:
+        return None  # 百年一遇, 千年: set phrases more often than durations
+    if (
+        words_only
+        and figure.kind == "number"
+        and bare
+        and figure.qualifier == "exact"
+        and not _stands_alone(text, start, figure.end)
+    ):
+        return None  # 三十而立, 初一十五, 十一號碼頭: a bare figure in words inside a phrase
+    if words_only and _VAGUE_BEFORE.search(text, max(0, start - 1), start):
+        return None  # 數百名, 幾千: "several hundred" states no figure
+    if words_only and _in_numeral_idiom(text, start, end):
+        return None  # 三番四次, 五湖四海: a four-character idiom built on numerals
     return figure
+
+
+_VAGUE_BEFORE = re.compile(r"[數数幾几]$")
+_COUNTING_CHARS = frozenset(
+    word for word in (*MEASURE_WORDS, *DURATIONS, *UNITS, *CURRENCY_SUFFIXES, "年") if len(word) == 1
+)
+_COPULAS = frozenset("是為为達达約约逾近有共")
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A bare figure in words is one only between punctuation or after a copula ("為四十九兆")."""
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    return (before in _PUNCTUATION or before in _COPULAS) and (after in _PUNCTUATION or after in "的")
+
+
+def _in_numeral_idiom(text: str, start: int, end: int) -> bool:
+    """Numerals at the 1st and 3rd place of a four-character phrase: 三番四次, 一心一意, 五湖四海.
+
+    Not when both other characters count something (五年三次: three times in five years).
+    """
+    for first in range(max(0, start - 3), min(end, start + 1)):
+        phrase = text[first : first + 4]
+        idiom = (
+            len(phrase) == 4
+            and all(_is_han(char) for char in phrase)
+            and phrase[0] in numerals.DIGITS
+            and phrase[2] in numerals.DIGITS
+            and phrase[1] not in _CN_CHARS + numerals.POINTS
+            and phrase[3] not in _CN_CHARS
+            and not (phrase[1] in _COUNTING_CHARS and phrase[3] in _COUNTING_CHARS)
+        )
+        if idiom and first in (start, start - 2):
+            return True
+    return False
 
 
 def _ordinal(text: str, mark: int, start: int, end: int, number: numerals.Numeral) -> Figure | None:
@@ -556,6 +688,8 @@ def _ordinal(text: str, mark: int, start: int, end: int, number: numerals.Numera
     flags: tuple[str, ...] = ()
     if word is not None and word["w"] in ("屆", "届"):
         figure_end = word.end()
+    if word is not None and word["w"] == "季" and 1 <= number.value <= 4:
+        return None  # 第一季: a quarter, read as a date (with the year from context)
     anniversary = _ANNIVERSARY.match(text, end)
     if anniversary is not None:
         figure_end = anniversary.end()
@@ -660,7 +794,7 @@ def _noun_after(text: str, position: int) -> tuple[str, int]:
         char = text[end]
         if not (_is_han(char) or (char.isascii() and char.isalpha()) or char == "&"):
             break
-        if char in NOUN_STOPS or text.startswith(_NOUN_STOP_WORDS, end):
+        if char in NOUN_STOPS or char in _CN_CHARS or text.startswith(_NOUN_STOP_WORDS, end):
             break
         end += 1
     return text[position:end].lower(), end
@@ -761,6 +895,9 @@ def _tail_kind(text: str, end: int, base: Figure, value: Decimal, half: float, c
                 if named is not None and CURRENCY_SUFFIXES[named["c"]]:
                     code, figure_end = CURRENCY_SUFFIXES[named["c"]], named.end()
             chosen = code or currency or ""
+            cents, figure_end = _subunits(text, figure_end)
+            if cents:
+                base = replace(base, value=numerals.to_number(value + cents), half_unit=0.005)
             return replace(base, kind="money", currency=chosen, end=figure_end)
     if currency is not None:
         return replace(base, kind="money", currency=currency)
@@ -801,6 +938,10 @@ def _tail_kind(text: str, end: int, base: Figure, value: Decimal, half: float, c
     if measure is not None and value == value.to_integral_value():
         qualifier = "over" if measure["approx"] and base.qualifier == "exact" else base.qualifier
         noun, noun_end = _noun_after(text, measure.end())
+        if measure["m"] in NOUN_MEASURE_WORDS:
+            noun = measure["m"] + noun
+        if measure["m"] == "打":  # a dozen
+            base = replace(base, value=numerals.to_number(value * 12), half_unit=half * 12)
         return replace(
             base,
             kind="count",
@@ -823,6 +964,30 @@ def _tail_kind(text: str, end: int, base: Figure, value: Decimal, half: float, c
     return base
 
 
+_SUBUNIT_TENTHS = re.compile(rf"\s?(?P<n>\d|[{numerals.DIGIT_CLASS}])\s?[角毛]")
+_SUBUNIT_CENTS = re.compile(
+    rf"\s?又?\s?(?P<n>\d{{1,2}}|[{numerals.DIGIT_CLASS}十]{{1,3}})\s?(?:美分|仙|分)(?![之鐘钟數数])"
+)
+
+
+def _subunits(text: str, position: int) -> tuple[Decimal, int]:
+    """50元6角三分, 两美元又三美分: tenths and hundredths of the currency unit, and where they end."""
+    total = Decimal(0)
+    tenths = _SUBUNIT_TENTHS.match(text, position)
+    if tenths is not None:
+        parsed = numerals.parse(tenths["n"])
+        if parsed is not None:
+            total += parsed.value / 10
+            position = tenths.end()
+    cents = _SUBUNIT_CENTS.match(text, position)
+    if cents is not None:
+        parsed = numerals.parse(cents["n"])
+        if parsed is not None and parsed.value < 100:
+            total += parsed.value / 100
+            position = cents.end()
+    return total, position
+
+
 def _tenths(base: Figure, value: Decimal, half: float, end: int) -> Figure:
     """九成 = 90%, 七折 = 70%: tenths as a percentage."""
     return replace(
@@ -843,13 +1008,22 @@ def _unit_applies(text: str, match: re.Match[str]) -> bool:
     return after not in exclusions.get(word, frozenset())
 
 
+def _inside_title(text: str, position: int) -> bool:
+    """Whether ``position`` is inside 《…》, 「…」 or “…” (the nearest mark before it opens one)."""
+    for index in range(position - 1, max(-1, position - 80), -1):
+        char = text[index]
+        if char in _TITLE_OPEN:
+            return True
+        if char in _TITLE_CLOSE or char == "\n":
+            return False
+    return False
+
+
 def _bare_year(text: str, base: Figure, year: int) -> Figure:
     """A year written without 年: a name (機械人大賽 2024, 《2025 香港通訊業概覽》) or a plain year."""
     start = base.number_start
     flags = list(base.flags)
-    opened = sum(text[:start].count(char) for char in _TITLE_OPEN) > sum(
-        text[:start].count(char) for char in _TITLE_CLOSE
-    )
+    opened = _inside_title(text, start)
     previous = text[:start].rstrip(" ")[-1:] or "\n"
     named = (_is_han(previous) and previous not in TIME_FUNCTION_CHARS) or (previous.isascii() and previous.isalpha())
     if opened or named:
@@ -883,18 +1057,19 @@ def _find_context_years(state: _State) -> None:
                 number_end=figure_end,
             )
         )
-    for match in _LONE_PERIOD.finditer(text):
+
+
+def _find_lone_periods(state: _State) -> None:
+    """年底, 上半年 with no year written: the year comes from context."""
+    for match in _LONE_PERIOD.finditer(state.text):
         if not state.free(match.start(), match.end()):
             continue
         state.add(
-            Figure(
-                match.start(),
-                match.end(),
+            _whole(
+                match,
                 "date",
                 None,
                 context=ContextDate("either", 0, None, None, match["p"]),
                 form="words",
-                number_start=match.start(),
-                number_end=match.end(),
             )
         )

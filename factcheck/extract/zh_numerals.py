@@ -52,12 +52,15 @@ POINTS = "点點"
 MINUS = "负負-−－"
 ZEROS = "零〇○"
 
+#: Larger values are not figures (4.78萬億 = 4.78e12 is; a 40-digit run is not).
+MAX_VALUE = Decimal(10) ** 18
+
 DIGIT_CLASS = "".join(DIGITS)
 SMALL_CLASS = "".join(SMALL_UNITS)
 BIG_CLASS = "".join(BIG_UNITS)
 
-_ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_TOKEN = re.compile(rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[{DIGIT_CLASS}{SMALL_CLASS}{BIG_CLASS}]")
+_ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
+_TOKEN = re.compile(rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+|[{DIGIT_CLASS}{SMALL_CLASS}{BIG_CLASS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +210,8 @@ def parse(written: str) -> Numeral | None:
         except InvalidOperation:
             return None
         half = 0.5 * 10.0 ** (-len(digits))
+    if abs(value) >= MAX_VALUE:
+        return None  # a digit run, not a figure (and past what a float holds exactly)
     if negative:
         value = -value
     return Numeral(value, form, half, approximate, digit_string, has_digit)

@@ -183,7 +183,18 @@ MEASURE_WORDS: tuple[str, ...] = (
     "瓶",
     "包",
     "箱",
+    # Places counted without a measure word (大灣區內地九市, 十八區): the noun is the metric.
+    "市",
+    "區",
+    "区",
+    "省",
+    "縣",
+    "县",
+    "城",
 )
+
+#: Measure words that are themselves the noun counted (九市 -> metric 市).
+NOUN_MEASURE_WORDS = frozenset("市區区省縣县城")
 
 #: Measure words after 第N that keep a Chinese-numeral ordinal a figure (第二十五屆, 第一名).
 ORDINAL_WORDS: tuple[str, ...] = (
@@ -390,6 +401,41 @@ NOUN_STOP_WORDS = (
     "受惠",
 )
 
+#: Verbs and qualifiers stripped from the end of a noun phrase taken before the figure (員工人數達 -> 員工人數).
+NOUN_TRAILS = (
+    "達到",
+    "达到",
+    "增至",
+    "增加至",
+    "增加到",
+    "上升至",
+    "下降至",
+    "減至",
+    "减至",
+    "錄得",
+    "录得",
+    "共有",
+    "合共",
+    "超過",
+    "超过",
+    "約為",
+    "约为",
+    "逾",
+    "約",
+    "约",
+    "近",
+    "達",
+    "达",
+    "為",
+    "为",
+    "有",
+    "是",
+    "共計",
+    "共计",
+    "至",
+    "到",
+)
+
 #: Characters that end a noun phrase taken after a measure word.
 NOUN_STOPS = frozenset("的及和與与或在於于是為为並并等以之其共合達达已將将均都亦也從从來来約约逾近超至到")
 
@@ -431,8 +477,10 @@ IDIOMS: tuple[str, ...] = (
     "千万别",
     "千萬不",
     "千万不",
-    "萬萬",
-    "万万",
+    "萬萬不",
+    "万万不",
+    "萬萬沒",
+    "万万没",
 )
 
 #: Characters after 成 that make it a verb or noun, not "tenths" (成立, 成為, 成本 ...).

@@ -14,13 +14,15 @@ from collections.abc import Iterable
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """Replace each span by spaces, keeping newlines."""
+    """Replace each span by spaces, keeping newlines (spans may overlap)."""
     chars = list(text)
     for start, end in spans:
-        for index in range(start, end):
-            if chars[index] != "\n":
-                chars[index] = " "
+        segment = text[start:end]
+        chars[start:end] = _NOT_NEWLINE.sub(" ", segment) if "\n" in segment else " " * (end - start)
     return "".join(chars)
 
 
@@ -28,11 +30,12 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
 _INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_BACKTICKS = re.compile(r"`+")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _REFERENCE_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.M)
-_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|<[^>\s@]+@[^>\s]+>")
+# No "<" inside: a line of "<<<<" must not make every "<" scan to the end of the text (quadratic).
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t])", re.M)
@@ -43,6 +46,32 @@ _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(text)]
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code: a run of backticks up to the next run of the same length (CommonMark).
+
+    Done over the runs rather than with a backtracking regex, which takes quadratic
+    time or worse on a long line of backticks.  A run without a closing run of the
+    same length is literal text.
+    """
+    runs = [match.span() for match in _BACKTICKS.finditer(text)]
+    following: dict[int, int] = {}
+    next_same: list[int | None] = [None] * len(runs)
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        next_same[index] = following.get(length)
+        following[length] = index
+    spans = []
+    index = 0
+    while index < len(runs):
+        closing = next_same[index]
+        if closing is None:
+            index += 1
+            continue
+        spans.append((runs[index][0], runs[closing][1]))
+        index = closing + 1
+    return spans
 
 
 def mask_markdown(text: str) -> str:
@@ -58,9 +87,8 @@ def mask_markdown(text: str) -> str:
     for pattern in (_FENCE, _INDENTED_CODE, _HTML_COMMENT):
         spans.extend(_spans(pattern, text))
     masked = blank(text, spans)
-    spans = []
+    spans = _code_spans(masked)
     for pattern in (
-        _INLINE_CODE,
         _LINK_TARGET,
         _REFERENCE_DEF,
         _AUTOLINK,
@@ -74,13 +102,15 @@ def mask_markdown(text: str) -> str:
         spans.extend(_spans(pattern, masked))
     masked = blank(masked, spans)
     # Image alt text is prose, but "![" is not; "[" and "]" of links are not either.
-    return re.sub(r"!?\[|\]", lambda match: " " * len(match.group()), masked)
+    return masked.replace("![", "  ").replace("[", " ").replace("]", " ")
 
 
 # -- html -------------------------------------------------------------------
 
-_HTML_RAW = re.compile(r"<(script|style|template|noscript)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
-_HTML_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>|<!DOCTYPE[^>]*>", re.I)
+# "[^<>]" rather than "[^>]": an unclosed "<script" or "<!DOCTYPE" repeated on one line would
+# otherwise scan to the end of the text from each of them (quadratic).
+_HTML_RAW = re.compile(r"<(script|style|template|noscript)\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+_HTML_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>|<!DOCTYPE[^<>]*>", re.I)
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|section|article|header|footer|blockquote|pre|hr)\b",
     re.I,

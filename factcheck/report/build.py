@@ -7,14 +7,14 @@ geometry); the template only lays it out, and Jinja2's autoescape escapes every 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from factcheck.index import claim_key
 from factcheck.model import CATEGORIES, Claim, Document, Finding, Location, Report, Severity
 from factcheck.report.json_format import check_json
 
@@ -24,13 +24,27 @@ CONTEXT_LINES = 2
 LINE_WINDOW = 160
 #: Context lines longer than this are cut.
 CONTEXT_LINE_MAX = 220
+#: A highlighted span longer than this is cut (the whole text is in the embedded JSON).
+MARK_MAX = 2000
+
+#: A chart shows at most this many claims (every conflicting one first), and labels them only up to LABEL_LIMIT.
+MAX_TIMELINE_POINTS = 60
+LABEL_LIMIT = 24
+#: Sources shown side by side for one finding (the rest are counted; all are in the embedded JSON).
+MAX_EXCERPTS = 8
+#: Width of the chart's lane for claims with no as-of date.
+UNDATED_LANE = 96
 
 NUMERIC_KINDS = ("count", "money", "percent", "quantity", "ratio", "number", "duration", "ordinal", "year")
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 # Characters that exist in only one of the two Chinese scripts (common ones), to tell zh-Hant from zh-Hans.
-_HANT = set("們這個為與國發區會學時實現經點業過對將來後從說開關長門問題體產動種處應變條數據檢務費網際隊線")
-_HANS = set("们这个为与国发区会学时实现经点业过对将来后从说开关长门问题体产动种处应变条数据检务费网际队线")
+_HANT = set(
+    "們這個為與國發區會學時實現經點業過對將來後從說開關長門問題體產動種處應變條數據檢務費網際隊線園灣龍華電機軟術創萬億幣銀資訊營單東車書場"
+)
+_HANS = set(
+    "们这个为与国发区会学时实现经点业过对将来后从说开关长门问题体产动种处应变条数据检务费网际队线园湾龙华电机软术创万亿币银资讯营单东车书场"
+)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -46,6 +60,11 @@ def html_lang(lang: str, text: str = "") -> str:
     if simplified > traditional:
         return "zh-Hans"
     return "zh"
+
+
+def name_lang(name: str) -> str:
+    """The ``lang`` for a name or phrase on its own (an entity, a metric): Chinese if it has Han characters."""
+    return html_lang("zh", name) if _HAN.search(name) else "en"
 
 
 # ---------------------------------------------------------------------------------------------- values
@@ -94,6 +113,7 @@ def _numeric(value: float | int | str | None) -> float | None:
     return number if math.isfinite(number) else None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_as_of(as_of: str | None) -> dt.date | None:
     """First day of an ISO date at any precision (``2024``, ``2024-05``, ``2024-05-31``)."""
     if not as_of:
@@ -153,6 +173,7 @@ class FindingView:
     where: str
     documents: str  # space-separated document anchors, for the document filter
     excerpts: tuple[Excerpt, ...]
+    more_sources: int
     claims: tuple[ClaimLink, ...]
     fingerprint: str
 
@@ -192,6 +213,7 @@ class TimelinePoint:
 class Timeline:
     anchor: str
     title: str
+    title_lang: str
     subtitle: str
     width: int
     height: int
@@ -204,6 +226,11 @@ class Timeline:
     points: tuple[TimelinePoint, ...]
     summary: str
     conflicts: int
+    #: Claims in the group; ``len(points)`` of them are drawn.
+    total: int
+    labelled: bool
+    #: x of the line between the undated lane and the time axis (0: no undated claims).
+    lane_x: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +246,9 @@ class ClaimRow:
     qualifier: str
     unit: str
     entity: str
+    entity_lang: str
     metric: str
+    metric_lang: str
     as_of: str
     flags: str
     findings: tuple[str, ...]
@@ -290,7 +319,7 @@ def _cut(parts: list[Part]) -> list[Part]:
     result: list[Part] = []
     for index, part in enumerate(parts):
         if part.mark:
-            result.append(part)
+            result.append(Part(part.text[:MARK_MAX] + "…", mark=True) if len(part.text) > MARK_MAX else part)
         elif index == 0 and len(part.text) > LINE_WINDOW:
             result.append(Part("…" + part.text[-LINE_WINDOW:]))
         elif index == len(parts) - 1 and len(part.text) > LINE_WINDOW:
@@ -369,16 +398,20 @@ def _nice_step(span: float, ticks: int = 5) -> float:
 
 def _timeline(
     number: int,
-    key: tuple[str | None, str | None, str, str | None],
+    key: TimelineKey,
     claims: list[Claim],
     conflict_ids: set[str],
     claim_anchors: Mapping[str, str],
+    total: int,
 ) -> Timeline:
     entity, metric, kind, dimension = key
     width, height, left, right, top, bottom = 880, 260, 72, 56, 24, 44
-    plot_w, plot_h = width - left - right, height - top - bottom
     dates = [parse_as_of(claim.as_of) for claim in claims]
-    ordinals = [date.toordinal() for date in dates if date is not None]
+    # Undated claims get a lane of their own at the left, apart from the time axis.
+    lane = UNDATED_LANE if any(date is None for date in dates) else 0
+    plot_left = left + lane
+    plot_w, plot_h = width - plot_left - right, height - top - bottom
+    ordinals = [date.toordinal() for date in dates if date is not None] or [0]
     x_min, x_max = min(ordinals), max(ordinals)
     pad = max(30.0, (x_max - x_min) * 0.08)
     x_lo, x_hi = x_min - pad, x_max + pad
@@ -392,8 +425,10 @@ def _timeline(
     y_lo = math.floor(y_lo / step) * step
     y_hi = math.ceil(y_top / step) * step
 
-    def x_of(ordinal: float) -> float:
-        return round(left + (ordinal - x_lo) / (x_hi - x_lo) * plot_w, 1)
+    def x_of(date: dt.date | None) -> float:
+        if date is None:
+            return left + lane / 2
+        return round(plot_left + (date.toordinal() - x_lo) / (x_hi - x_lo) * plot_w, 1)
 
     def y_of(value: float) -> float:
         return round(top + plot_h - (value - y_lo) / (y_hi - y_lo) * plot_h, 1)
@@ -404,33 +439,37 @@ def _timeline(
         y_ticks.append(Tick(y_of(tick), format_number(tick, compact=True)))
         tick += step
     distinct_dates = sorted({date for date in dates if date is not None})
+    x_ticks: tuple[Tick, ...] = (Tick(x_of(None), "undated"),) if lane else ()
     if len(distinct_dates) > 8:  # keep the axis readable: label years instead
         years = sorted({date.year for date in distinct_dates})
-        x_ticks = tuple(Tick(x_of(dt.date(year, 1, 1).toordinal()), str(year)) for year in years)
-        x_ticks = tuple(tick for tick in x_ticks if left <= tick.position <= width - right)
+        year_ticks = (Tick(x_of(dt.date(year, 1, 1)), str(year)) for year in years)
+        x_ticks += tuple(tick for tick in year_ticks if plot_left <= tick.position <= width - right)
     else:
         written: dict[dt.date, str] = {}
         for claim, date in zip(claims, dates, strict=True):
             if date is not None and claim.as_of:
                 written.setdefault(date, claim.as_of)
-        x_ticks = tuple(Tick(x_of(date.toordinal()), written[date]) for date in distinct_dates)
+        x_ticks += tuple(Tick(x_of(date), written[date]) for date in distinct_dates)
 
     ordered = sorted(
         zip(claims, dates, strict=True), key=lambda pair: (pair[1] or dt.date.min, pair[0].path, pair[0].location.start)
     )
-    per_date: Counter[dt.date] = Counter(date for date in dates if date is not None)
-    seen: Counter[dt.date] = Counter()
+    per_date: Counter[dt.date | None] = Counter(dates)
+    seen: Counter[dt.date | None] = Counter()
     points = []
     for claim, date in ordered:
-        assert date is not None
         value = _numeric(claim.value)
         lower, upper = _numeric(claim.lower), _numeric(claim.upper)
         centre = value if value is not None else (lower if lower is not None else upper)
         assert centre is not None
         # Several claims on one date sit side by side, centred on the date, with room for their labels.
-        offset = (seen[date] - (per_date[date] - 1) / 2) * 52
+        if date is None:
+            spacing = max(4.0, min(30.0, (lane - 24) / per_date[date]))
+        else:
+            spacing = 52.0 if per_date[date] <= 3 else max(4.0, 156.0 / per_date[date])
+        offset = (seen[date] - (per_date[date] - 1) / 2) * spacing
         seen[date] += 1
-        x = round(x_of(date.toordinal()) + offset, 1)
+        x = round(x_of(date) + offset, 1)
         y = y_of(centre)
         y_low = float(top + plot_h) if lower is None else y_of(lower)
         y_high = float(top) if upper is None else y_of(upper)
@@ -449,17 +488,18 @@ def _timeline(
                 label=label,
                 text=claim.location.text,
                 lang=html_lang(claim.lang, claim.location.text),
-                as_of=claim.as_of or "",
+                as_of=claim.as_of or "undated",
                 where=f"{claim.path}:{claim.location.line}",
                 label_x=label_x,
             )
         )
-    title = " · ".join(part for part in (entity, metric) if part)
-    subtitle = kind + (f", {dimension}" if dimension else "")
+    title = f"{entity} · {metric}"
+    subtitle = kind + (f", {dimension}" if dimension and dimension != kind else "")
     summary = " → ".join(f"{point.label} ({point.as_of})" for point in points)
     return Timeline(
         anchor=f"t-{number}",
         title=title,
+        title_lang=name_lang(title),
         subtitle=subtitle,
         width=width,
         height=height,
@@ -472,29 +512,73 @@ def _timeline(
         points=tuple(points),
         summary=summary,
         conflicts=sum(1 for point in points if point.conflict),
+        total=total,
+        labelled=len(points) <= LABEL_LIMIT,
+        lane_x=float(plot_left) if lane else 0.0,
     )
 
 
+def _sample(claims: list[Claim], conflict_ids: set[str]) -> list[Claim]:
+    """At most MAX_TIMELINE_POINTS claims: every conflicting one, then others evenly spread over the dates."""
+    if len(claims) <= MAX_TIMELINE_POINTS:
+        return claims
+    conflicting = [claim for claim in claims if claim.id in conflict_ids][:MAX_TIMELINE_POINTS]
+    others = sorted((claim for claim in claims if claim.id not in conflict_ids), key=lambda claim: claim.as_of or "")
+    room = MAX_TIMELINE_POINTS - len(conflicting)
+    if room > 0 and others:
+        step = len(others) / room
+        conflicting.extend(others[int(index * step)] for index in range(min(room, len(others))))
+    return conflicting
+
+
+TimelineKey = tuple[str, str, str, str | None]
+
+
+def _aligned(report: Report) -> Mapping[str, Sequence[str | None]]:
+    """The index's aligned keys, if the engine put them in the report: ``metadata["claim_keys"]`` maps a claim
+    id to its (entity, metric, kind, dimension) after alias and synonym matching."""
+    keys = report.metadata.get("claim_keys")
+    return keys if isinstance(keys, Mapping) else {}
+
+
+def timeline_key(claim: Claim, aligned: Mapping[str, Sequence[str | None]]) -> TimelineKey | None:
+    """(entity, metric, kind, unit or currency as written): values on one axis must share a unit, so the
+    written unit or currency is part of the key even where the index aligns across units."""
+    entity, metric = claim.entity, claim.metric
+    if aligned:
+        key = aligned.get(claim.id)
+        if key is None or len(key) < 2:
+            return None  # not indexed (a year used as a name, an anniversary)
+        entity, metric = key[0], key[1]
+    if entity is None or metric is None:
+        return None
+    return (entity, metric, claim.kind, claim.currency or claim.unit)
+
+
 def timelines(report: Report, claim_anchors: Mapping[str, str]) -> tuple[Timeline, ...]:
-    """One chart per (entity, metric, kind, unit) with numeric claims at several as-of dates, or in conflict."""
+    """One chart per (entity, metric, kind, unit) with numeric claims at several as-of dates (undated claims
+    count as one more "date"), or in conflict."""
     conflict_ids = {claim for finding in report.findings if finding.category == "conflict" for claim in finding.claims}
-    groups: dict[tuple[str | None, str | None, str, str | None], list[Claim]] = {}
+    aligned = _aligned(report)
+    groups: dict[TimelineKey, list[Claim]] = {}
     for claim in report.claims:
-        if claim.entity is None or claim.metric is None or claim.kind not in NUMERIC_KINDS:
-            continue
-        if parse_as_of(claim.as_of) is None:
+        if claim.kind not in NUMERIC_KINDS:
             continue
         if all(_numeric(value) is None for value in (claim.value, claim.lower, claim.upper)):
             continue
-        groups.setdefault(claim_key(claim), []).append(claim)
+        key = timeline_key(claim, aligned)
+        if key is not None:
+            groups.setdefault(key, []).append(claim)
     charts: list[Timeline] = []
     for key in sorted(groups, key=lambda key: tuple("" if part is None else part for part in key)):
         claims = groups[key]
         dates = {parse_as_of(claim.as_of) for claim in claims}
         in_conflict = any(claim.id in conflict_ids for claim in claims)
+        # Worth a chart: values at two or more dates (an undated lane counts as one), or a conflict.
         if len(claims) < 2 or (len(dates) < 2 and not in_conflict):
             continue
-        charts.append(_timeline(len(charts) + 1, key, claims, conflict_ids, claim_anchors))
+        shown = _sample(claims, conflict_ids)
+        charts.append(_timeline(len(charts) + 1, key, shown, conflict_ids, claim_anchors, len(claims)))
     return tuple(charts)
 
 
@@ -541,7 +625,8 @@ def build_page(report: Report, title: str = "factcheck audit report") -> Page:
     for anchor, finding in zip(finding_anchors, report.findings, strict=True):
         excerpts = [_excerpt(finding.location, "primary", "", documents, doc_anchors)]
         excerpts.extend(
-            _excerpt(related.location, "related", related.note, documents, doc_anchors) for related in finding.related
+            _excerpt(related.location, "related", related.note, documents, doc_anchors)
+            for related in finding.related[: MAX_EXCERPTS - 1]
         )
         loc = finding.location
         touched = _touches(finding)
@@ -555,6 +640,7 @@ def build_page(report: Report, title: str = "factcheck audit report") -> Page:
                 where=f"{loc.path}:{loc.line}:{loc.column}",
                 documents=" ".join(doc_anchors.get(path, "") for path in touched if path in doc_anchors),
                 excerpts=tuple(excerpts),
+                more_sources=max(0, len(finding.related) - (MAX_EXCERPTS - 1)),
                 claims=tuple(
                     ClaimLink(claim_anchors[claim_id], claim_id)
                     for claim_id in finding.claims
@@ -583,7 +669,9 @@ def build_page(report: Report, title: str = "factcheck audit report") -> Page:
                 qualifier=claim.qualifier,
                 unit=claim.currency or claim.unit or "",
                 entity=claim.entity or "",
+                entity_lang=name_lang(claim.entity or ""),
                 metric=claim.metric or "",
+                metric_lang=name_lang(claim.metric or ""),
                 as_of=claim.as_of or "",
                 flags=", ".join(claim.flags),
                 findings=tuple(findings_of_claim.get(claim.id, ())),

@@ -31,7 +31,11 @@ def summary_line(report: Report) -> str:
 def render(report: Report, colour: bool = False) -> str:
     lines: list[str] = []
     current: str | None = None
+    # Grouped by file even if the findings come unsorted (files in order of first appearance).
+    order: dict[str, int] = {}
     for finding in report.findings:
+        order.setdefault(finding.location.path, len(order))
+    for finding in sorted(report.findings, key=lambda finding: order[finding.location.path]):
         loc = finding.location
         if loc.path != current:
             if current is not None:

@@ -55,7 +55,7 @@ rules:
     message: "{metric}: {value} here but {other_value} in {other_path}:{other_line}"
     description: What the rule finds and why.
     params: {tolerance: 0.05}         # checked against the check type's parameters and their types
-    select: {entity: HKSTP}           # optional filter on claim fields
+    select: {entity: HKSTP}           # optional filter on claim fields; text checks use path (glob) and lang
 ```
 
 **Validation.** Unknown keys, unknown check types, unknown or mistyped parameters, invalid

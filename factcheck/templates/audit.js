@@ -3,6 +3,7 @@
    data attributes and textContent and toggles the hidden attribute. */
 (function () {
   "use strict";
+  document.body.classList.remove("no-js");
   var form = document.getElementById("filters");
   if (!form) { return; }
   var severity = document.getElementById("filter-severity");
@@ -12,6 +13,7 @@
   var status = document.getElementById("filter-status");
   var noMatch = document.getElementById("no-match");
   var findings = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
+  if (findings.length === 0) { return; }  // nothing to filter: the form stays hidden
   var haystacks = findings.map(function (item) { return item.textContent.toLowerCase(); });
 
   function apply() {
@@ -41,6 +43,5 @@
   });
   form.hidden = false;
   form.querySelector("fieldset").disabled = false;
-  document.body.classList.remove("no-js");
   apply();
 }());

@@ -174,6 +174,7 @@ def test_xss_corpus_executes_nothing(browser: Any, xss_report: Report, tmp_path:
     # The embedded JSON survives intact.
     data = browser.execute_script("return JSON.parse(document.getElementById('factcheck-data').textContent)")
     assert data["claims"][1]["text"] == "about 700 staff </script><script>window.__xss=3;alert(3)</script>"
+    _screenshot(browser, tmp_path, "audit-xss")
     # Typing a payload into the filter does not run it either.
     browser.find_element(By.ID, "filter-text").send_keys('<img src=x onerror="window.__xss=12">')
     with pytest.raises(NoAlertPresentException):
@@ -183,7 +184,6 @@ def test_xss_corpus_executes_nothing(browser: Any, xss_report: Report, tmp_path:
     hrefs = [link.get_attribute("href") or "" for link in browser.find_elements(By.CSS_SELECTOR, "a")]
     assert not any(href.startswith("javascript:") for href in hrefs)
     assert console_errors(browser) == []
-    _screenshot(browser, tmp_path, "audit-xss")
 
 
 def test_cli_audit_report_of_a_corpus(
@@ -226,3 +226,17 @@ def test_readable_with_javascript_off(browser: Any, sample_report: Report, tmp_p
         _screenshot(browser, tmp_path, "audit-no-js")
     finally:
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def test_csp_blocks_an_injected_script_and_the_console_check_sees_it(
+    browser: Any, sample_report: Report, tmp_path: Path
+) -> None:
+    """Defence in depth: were an escaping bug to let a script through, the CSP would block it, and the
+    console check the other tests rely on would report it."""
+    page = html.render(sample_report).replace("<main", '<script>window.__xss = "ran"</script><main', 1)
+    path = tmp_path / "injected.html"
+    path.write_text(page, encoding="utf-8")
+    _load(browser, path)
+    assert browser.execute_script("return typeof window.__xss") == "undefined"
+    errors = console_errors(browser)
+    assert any("Content Security Policy" in entry["message"] for entry in errors), errors

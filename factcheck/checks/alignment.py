@@ -1,0 +1,443 @@
+"""What the cross-document checks share: selecting claims, their intervals, periods and wording.
+
+Used by ``consistency``, ``anniversary``, ``part_whole`` and ``unit``; not a check type itself.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import itertools
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar
+
+from factcheck.checks.base import CheckContext, finding
+from factcheck.index import (
+    FOUNDING_METRIC,
+    ClaimIndex,
+    ClaimKey,
+    Period,
+    metric_tokens,
+    period_of,
+    periods_close,
+    unit_of,
+)
+from factcheck.model import Claim, Finding, RelatedLocation
+from factcheck.rules.model import Rule
+from factcheck.rules.types import ParamType
+
+Interval = tuple[float, float]
+#: Relative amount by which a rounded bound is moved inwards, making rounding intervals half-open.
+ROUNDING_EDGE = 1e-9
+
+_QUALIFIER_WORDS = {
+    "over": "over ",
+    "at_least": "at least ",
+    "under": "under ",
+    "at_most": "at most ",
+    "about": "around ",
+    "exact": "",
+}
+
+
+def _values(spec: Any) -> tuple[str, ...]:
+    if isinstance(spec, list | tuple | set):
+        return tuple(str(item).casefold() for item in spec)
+    return (str(spec).casefold(),)
+
+
+def selected(rule: Rule, claim: Claim, index: ClaimIndex) -> bool:
+    """True when ``claim`` matches the rule's ``select`` (entity and metric also match by their aligned names)."""
+    for name, spec in rule.select.items():
+        wanted = _values(spec)
+        if name == "path":
+            if not any(fnmatch.fnmatch(claim.path.casefold(), pattern) for pattern in wanted):
+                return False
+            continue
+        if name == "entity":
+            candidates: Iterable[Any] = (claim.entity, index.entity_of(claim))
+        elif name == "metric":
+            candidates = (claim.metric, index.metric_of(claim))
+        elif name == "flags":
+            candidates = claim.flags
+        else:
+            candidates = (getattr(claim, name, None),)
+        if not any(candidate is not None and str(candidate).casefold() in wanted for candidate in candidates):
+            return False
+    return True
+
+
+def _number(value: Any) -> float | None:
+    """A claim value as a finite float (None for text, NaN and infinities: nothing to compare)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = float(value) if isinstance(value, int | float) else float(str(value))
+    except (ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _day_number(value: Any, end: bool) -> float | None:
+    """A date bound as a day ordinal: an ISO string at any precision, or a bare year number."""
+    if value is None:
+        return None
+    number = _number(value)
+    period = period_of(str(int(number)) if number is not None and number.is_integer() else str(value))
+    if period is None:
+        return None
+    return float((period.end if end else period.start).toordinal())
+
+
+def interval(claim: Claim, scale: float = 1.0) -> Interval | None:
+    """The claim's interval as floats (unbounded sides are infinite), times ``scale``; None if it has none.
+
+    Dates and years become day numbers, so "2001" and "May 2001" can be compared.
+    """
+    if claim.kind in ("date", "year"):
+        low = _day_number(claim.lower if claim.lower is not None else claim.value, end=False)
+        high = _day_number(claim.upper if claim.upper is not None else claim.value, end=True)
+        if claim.lower is None and claim.upper is None and claim.value is None:
+            return None
+        return (-math.inf if low is None else low, math.inf if high is None else high)
+    value = _number(claim.value)
+    lower, upper = _number(claim.lower), _number(claim.upper)
+    if lower is None and upper is None:
+        if value is None:
+            return None
+        if claim.qualifier in ("over", "at_least", "under", "at_most"):
+            lower, upper = (value, None) if claim.qualifier in ("over", "at_least") else (None, value)
+        else:
+            lower = upper = value
+    # A bound that rounding (or "about") put away from the figure is open: "9" covers 8.5 up to but not
+    # including 9.5, so "9" and "10" do not overlap although their closed intervals touch.
+    nudge = ROUNDING_EDGE * max(abs(value or 0.0), 1.0)
+    if lower is not None and value is not None and lower < value:
+        lower += nudge
+    if upper is not None and value is not None and upper > value:
+        upper -= nudge
+    low = -math.inf if lower is None else lower * scale
+    high = math.inf if upper is None else upper * scale
+    return (min(low, high), max(low, high))
+
+
+def widen(bounds: Interval, tolerance: float) -> Interval:
+    """An interval widened by ``tolerance`` times its largest finite end, on both sides."""
+    finite = [abs(bound) for bound in bounds if math.isfinite(bound)]
+    slack = tolerance * max(finite, default=0.0)
+    return bounds[0] - slack, bounds[1] + slack
+
+
+def overlap(first: Interval, second: Interval, tolerance: float = 0.0) -> bool:
+    """True when the intervals overlap once each is widened by ``tolerance`` (relative to its finite ends)."""
+    a, b = widen(first, tolerance), widen(second, tolerance)
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def claim_period(claim: Claim) -> Period | None:
+    return period_of(claim.as_of)
+
+
+def _format_number(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
+    magnitude = abs(value)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if magnitude >= size and magnitude % (size / 1000) == 0:
+            return f"{value / size:,.3f}".rstrip("0").rstrip(".") + f" {word}"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def describe(claim: Claim) -> str:
+    """A figure as a reader would say it: "around 900", "over HKD 600 million", "22 hectare", "May 2001"."""
+    if claim.kind in ("date", "year"):
+        period = period_of(str(claim.value)) if claim.value is not None else None
+        return period.label() if period else claim.location.text
+    value = _number(claim.value)
+    if value is None:
+        return claim.location.text
+    prefix = f"{claim.currency} " if claim.kind == "money" and claim.currency else ""
+    suffix = ""
+    if claim.kind == "percent" or claim.unit == "%":
+        suffix = "%"
+    elif claim.kind == "quantity" and claim.unit:
+        suffix = " " + claim.unit.replace("_", " ")
+    if claim.qualifier == "range":  # its bounds are widened by rounding: the wording says it best
+        return claim.location.text
+    return f"{_QUALIFIER_WORDS.get(claim.qualifier, '')}{prefix}{_format_number(value)}{suffix}"
+
+
+def when(claim: Claim) -> str:
+    """The claim's period as a label, or "undated"."""
+    period = claim_period(claim)
+    return period.label() if period else "undated"
+
+
+def related(claim: Claim, note: str) -> RelatedLocation:
+    return RelatedLocation(claim.location, note)
+
+
+def message_values(claim: Claim, index: ClaimIndex, other: Claim | None = None) -> dict[str, Any]:
+    """Placeholders every cross-document rule message may use."""
+    key = index.key_of(claim)
+    values: dict[str, Any] = {
+        "entity": (key.entity if key else None) or claim.entity or "(no entity)",
+        "metric": (key.metric if key else None) or claim.metric or "(no metric)",
+        "value": describe(claim),
+        "text": claim.location.text,
+        "date": when(claim),
+        "path": claim.path,
+        "line": claim.location.line,
+    }
+    if other is not None:
+        values.update(
+            other_value=describe(other),
+            other_text=other.location.text,
+            other_date=when(other),
+            other_path=other.path,
+            other_line=other.location.line,
+        )
+    return values
+
+
+def format_message(rule: Rule, default: str, values: Mapping[str, Any]) -> str:
+    """The rule's message (or ``default`` when the rule has none) with placeholders filled."""
+    if rule.message:
+        return rule.format_message(**values)
+    return default.format_map(dict(values))
+
+
+def claim_order(claim: Claim) -> tuple[str, int, int]:
+    return (claim.path, claim.location.start, claim.location.end)
+
+
+def group_order(item: tuple[ClaimKey, Sequence[Claim]]) -> tuple[str, ...]:
+    return tuple(str(part) for part in item[0])
+
+
+Scope = tuple[bool, ClaimKey | None]
+
+
+def scope_of(claim: Claim, index: ClaimIndex) -> Scope:
+    """What population a figure counts: a stated total or not, and the key of the whole it is a part of.
+
+    "each enterprise may receive $15 million" and "$45 million in total" are different facts; so are
+    "over 440 Cyberport enterprises" and "three Cyberport enterprises" among the four partners of a
+    use case (a part counts a sub-population its metric does not fully name).
+    """
+    whole = index.whole_of(claim)
+    return ("total" in claim.flags, index.key_of(whole) if whole is not None else None)
+
+
+def comparable_sets(group: Sequence[Claim], key: ClaimKey, index: ClaimIndex) -> list[list[Claim]]:
+    """The sets of claims of one key that may be compared with each other.
+
+    - Claims with no metric are never compared.
+    - Claims with no entity are compared within one document only, and only when their metric phrase
+      has two words or more ("tech companies", not "companies"): a bare noun with no owner says too
+      little to align on across documents.
+    - Dates and ordinals are compared only as founding dates: other dates are events ("completed in
+      the first quarter of 2025") and ordinals mostly ranks or names ("the 14th Five-Year Plan"),
+      which an entity and a noun phrase do not align reliably.
+    - Only claims of one scope (:func:`scope_of`) are compared: totals with totals, other figures with
+      other figures, and a part only with parts of wholes of one key.
+    """
+    if key.metric is None:
+        return []
+    if key.kind in ("date", "ordinal") and key.metric != FOUNDING_METRIC:
+        return []
+    sets: dict[tuple[str | None, Scope], list[Claim]] = {}
+    for claim in group:
+        if key.entity is None and not (claim.metric and len(metric_tokens(claim.metric)) >= 2):
+            continue
+        place = None if key.entity is not None else claim.path
+        sets.setdefault((place, scope_of(claim, index)), []).append(claim)
+    ordered = sorted(sets.items(), key=lambda item: repr(item[0]))
+    return [sorted(claims, key=claim_order) for _, claims in ordered]
+
+
+def claim_sets(rule: Rule, ctx: CheckContext) -> Iterator[tuple[ClaimKey, list[Claim]]]:
+    """Every set of two or more selected claims that may be compared (see :func:`comparable_sets`)."""
+    index = ctx.index
+    for key, group in sorted(index.groups.items(), key=group_order):
+        chosen = [claim for claim in group if selected(rule, claim, index)]
+        for claims in comparable_sets(chosen, key, index):
+            if len(claims) >= 2:
+                yield key, claims
+
+
+def by_unit(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Claims split by the unit or currency they are written in (first-seen order)."""
+    units: dict[str | None, list[Claim]] = {}
+    for claim in claims:
+        units.setdefault(unit_of(claim), []).append(claim)
+    return list(units.values())
+
+
+def all_agree(intervals: Iterable[Interval | None], tolerance: float = 0.0) -> bool:
+    """True when every two of the intervals overlap (in one dimension: the largest lower bound is at most
+    the smallest upper bound), so no pair among them can disagree."""
+    known = [bounds for bounds in intervals if bounds is not None]
+    if len(known) < 2:
+        return True
+    widened = [widen(bounds, tolerance) for bounds in known]
+    return max(low for low, _ in widened) <= min(high for _, high in widened)
+
+
+def _pairs_of_one_period(claims: Sequence[Claim], window_days: int) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs of one period, found through buckets of equal periods.
+
+    Both dated: the periods (at their precision) at most ``window_days`` apart.  A claim with no date
+    is of the same period as every claim of its own document.
+    """
+    buckets: dict[Period, list[Claim]] = {}
+    undated: list[Claim] = []
+    for claim in claims:
+        period = claim_period(claim)
+        if period is None:
+            undated.append(claim)
+        else:
+            buckets.setdefault(period, []).append(claim)
+    periods = sorted(buckets)
+    for position, period in enumerate(periods):
+        yield from itertools.combinations(buckets[period], 2)
+        for later in periods[position + 1 :]:
+            if periods_close(period, later, window_days):
+                yield from itertools.product(buckets[period], buckets[later])
+    by_path: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_path.setdefault(claim.path, []).append(claim)
+    paired: set[str] = set()
+    for claim in undated:
+        paired.add(claim.id)
+        for other in by_path[claim.path]:
+            if other is not claim and (claim_period(other) is not None or other.id not in paired):
+                yield claim, other
+
+
+def _pairs_with_undated(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs from different documents where at least one claim has no date."""
+    dated = {claim.id for claim in claims if claim_period(claim) is not None}
+    paired: set[str] = set()
+    for claim in claims:
+        if claim.id in dated:
+            continue
+        paired.add(claim.id)
+        for other in claims:
+            if other.path != claim.path and (other.id in dated or other.id not in paired):
+                yield claim, other
+
+
+def disagreeing_pairs(
+    rule: Rule,
+    ctx: CheckContext,
+    *,
+    same_unit: bool,
+    period: str = "any",
+    window_days: int = 0,
+    measure: Callable[[Claim], Interval | None] = interval,
+    tolerance: float = 0.0,
+    keys: Callable[[ClaimKey], bool] | None = None,
+) -> Iterator[tuple[ClaimKey, Claim, Claim]]:
+    """Pairs of selected claims of one key whose intervals do not overlap (earlier claim first).
+
+    Never a whole with its part, nor a claim with itself.
+    ``same_unit``: pairs written in the same unit or currency (True), or in different ones (False).
+    ``period``: ``any`` (every pair), ``same`` (pairs of one period, :func:`_pairs_of_one_period`) or ``undated``
+    (pairs from different documents where at least one claim has no date).
+    ``measure`` gives the intervals compared (widened by ``tolerance``); a set of claims whose
+    intervals all overlap is skipped at once, which keeps large corpora that agree cheap.
+    ``keys`` restricts the keys compared.
+    """
+    index = ctx.index
+    for key, claims in claim_sets(rule, ctx):
+        if keys is not None and not keys(key):
+            continue
+        bounds: dict[str, Interval] = {}
+        for claim in claims:
+            measured = measure(claim)
+            if measured is not None:
+                bounds[claim.id] = widen(measured, tolerance)
+        partitions = [[claim for claim in part if claim.id in bounds] for part in by_unit(claims)]
+        if same_unit:
+            blocks = [(part, part) for part in partitions if len(part) >= 2]
+        else:
+            blocks = list(itertools.combinations(partitions, 2))
+        for first_block, second_block in blocks:
+            pool = first_block if first_block is second_block else [*first_block, *second_block]
+            if all_agree(bounds[claim.id] for claim in pool):
+                continue
+            candidates: Iterable[tuple[Claim, Claim]]
+            if period == "same":
+                candidates = _pairs_of_one_period(pool, window_days)
+            elif period == "undated":
+                candidates = _pairs_with_undated(pool)
+            else:
+                candidates = itertools.combinations(pool, 2)
+            for first, second in candidates:
+                if first_block is not second_block and (unit_of(first) == unit_of(second)):
+                    continue
+                first_bounds, second_bounds = bounds[first.id], bounds[second.id]
+                if first_bounds[0] <= second_bounds[1] and second_bounds[0] <= first_bounds[1]:
+                    continue
+                if first.path == second.path and first.location.start == second.location.start:
+                    continue
+                if index.related_by_part(first, second):
+                    continue
+                yield (key, first, second) if claim_order(first) <= claim_order(second) else (key, second, first)
+
+
+def pair_finding(
+    rule: Rule,
+    ctx: CheckContext,
+    primary: Claim,
+    other: Claim,
+    default: str,
+    note: str,
+    extra: Mapping[str, Any] | None = None,
+) -> Finding:
+    """A finding at ``primary`` with ``other`` (the other side) as its related location."""
+    values = message_values(primary, ctx.index, other)
+    values.update(extra or {})
+    message = format_message(rule, default, values)
+    return finding(rule, primary.location, message, (related(other, note),), (primary.id, other.id))
+
+
+Handler = Callable[[Rule, CheckContext], Iterator[Finding]]
+
+
+def dispatch(rule: Rule, ctx: CheckContext, mode: str, handlers: Mapping[str, Handler]) -> Iterator[Finding]:
+    """Run the handler of a rule's ``mode`` parameter."""
+    handler = handlers.get(mode)
+    if handler is None:
+        raise ValueError(f"rule {rule.id!r}: unknown mode {mode!r} (expected one of {', '.join(handlers)})")
+    return handler(rule, ctx)
+
+
+class Choice(ParamType):
+    """A string from a fixed set; subclasses name the set in ``choices``."""
+
+    choices: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def check(cls, value: Any) -> str | None:
+        if value in cls.choices:
+            return None
+        return f"must be one of {', '.join(cls.choices)}, not {value!r}"
+
+
+class Rates(ParamType):
+    """Currency code -> value of one unit in a common unit ({HKD: 1, USD: 7.8})."""
+
+    label = "mapping of currency code -> number"
+
+    @classmethod
+    def check(cls, value: Any) -> str | None:
+        if not isinstance(value, dict) or not all(
+            isinstance(code, str) and isinstance(rate, int | float) and not isinstance(rate, bool) and rate > 0
+            for code, rate in value.items()
+        ):
+            return "must map currency codes to positive numbers, e.g. {HKD: 1, USD: 7.8}"
+        return None

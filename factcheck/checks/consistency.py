@@ -1,0 +1,288 @@
+"""consistency: the same fact stated with values that cannot both be true.
+
+Claims are compared only within one key of the claim index (entity, metric,
+dimension; see ``factcheck.index``) and only in the same unit or currency (the
+``unit`` check compares different units).  Values are intervals, so "over 2,000"
+and "2,046" agree, "about 3,000" and 2,960 agree, and "over 2,000" and "around
+900" do not.
+
+A rule picks one behaviour with ``mode``:
+
+- ``conflict``: two claims of the same period whose intervals do not overlap.
+  Same period = both dated and the dates (at their precision: "2024" is the
+  whole year) at most ``window_days`` apart, or, when a claim has no date, the
+  same document.  Stable metrics (pack ``stable: true``, ``stable_metrics``,
+  founding dates) conflict whatever their dates.
+- ``undated``: claims in different documents that differ, where at least one
+  has no date that could explain the difference.
+- ``direction``: a metric declared monotonic (pack ``monotonic``, or the
+  ``monotonic`` parameter) moving the wrong way between two dates.
+- ``series``: the values of one key at different dates, reported once (with
+  the figures of child entities, e.g. a park of the corporation, labelled).
+
+Never compared (see ``alignment.comparable_sets``): claims of different
+entities (a park is not its corporation); a whole and its parts; a stated total
+and a figure that is not one ("$15 million" per project, "$45 million in
+total"); a part and a figure that is not a part of the same kind of whole;
+claims with no metric; and claims with no entity across documents.  Claims with
+no entity are compared within one document only, and only when the metric
+phrase has two words or more ("tech companies", not "companies"), since a bare
+noun with no owner says too little to align on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from factcheck.checks.alignment import (
+    Choice,
+    Interval,
+    by_unit,
+    claim_order,
+    claim_period,
+    claim_sets,
+    describe,
+    disagreeing_pairs,
+    dispatch,
+    format_message,
+    group_order,
+    interval,
+    message_values,
+    pair_finding,
+    related,
+    selected,
+    when,
+    widen,
+)
+from factcheck.checks.base import CheckContext, Param, finding, param
+from factcheck.index import FOUNDING_METRIC, ClaimKey, Period, periods_close
+from factcheck.model import Claim, Finding
+from factcheck.rules.model import Rule
+from factcheck.rules.types import StrList
+
+NAME = "consistency"
+DESCRIPTION = (
+    "The same fact (entity, metric, unit, period) stated with values whose intervals do not overlap; "
+    "figures of one fact at different dates as a series; monotonic metrics moving the wrong way."
+)
+
+
+class Mode(Choice):
+    label = "conflict, undated, direction or series"
+    choices = ("conflict", "undated", "direction", "series")
+
+
+class Direction(Choice):
+    label = "increasing, decreasing or null"
+    choices = ("increasing", "decreasing")
+
+    @classmethod
+    def check(cls, value: Any) -> str | None:
+        return None if value is None else super().check(value)
+
+
+PARAMS: Mapping[str, Param] = {
+    "mode": Param((Mode,), "conflict", "conflict, undated, direction or series (see the check's documentation)"),
+    "tolerance": Param(
+        (int, float), 0.0, "relative slack added to each interval before two count as disjoint (0.05 = 5%)"
+    ),
+    "window_days": Param((int,), 0, "dated claims at most this many days apart are of the same period"),
+    "same_period_only": Param((bool,), True, "conflict mode: compare only claims of the same period"),
+    "stable_metrics": Param((StrList,), [], "metrics whose value never changes, compared whatever their dates"),
+    "monotonic": Param(
+        (Direction,), None, "increasing or decreasing: the direction of every selected metric over time"
+    ),
+}
+
+
+#: At most this many other sides are listed in one finding (the claim ids list them all).
+MAX_RELATED = 12
+
+
+def _stable(rule: Rule, ctx: CheckContext, key: ClaimKey) -> bool:
+    if key.metric == FOUNDING_METRIC:
+        return True
+    if key.metric in {str(name) for name in param(rule, "stable_metrics", PARAMS)}:
+        return True
+    metric = ctx.knowledge.metric(key.metric) if key.metric else None
+    return bool(metric and metric.stable)
+
+
+def _conflicts(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    tolerance = float(param(rule, "tolerance", PARAMS))
+    window = int(param(rule, "window_days", PARAMS))
+    same_only = bool(param(rule, "same_period_only", PARAMS))
+
+    def stable(key: ClaimKey) -> bool:
+        return _stable(rule, ctx, key)
+
+    def changing(key: ClaimKey) -> bool:
+        return not _stable(rule, ctx, key)
+
+    passes = [("any", stable), ("same", changing)] if same_only else [("any", None)]
+    for period, keys in passes:
+        pairs = disagreeing_pairs(
+            rule, ctx, same_unit=True, period=period, window_days=window, tolerance=tolerance, keys=keys
+        )
+        for key, first, second in pairs:
+            default = "{entity} {metric}: {value} here but {other_value} in {other_path}:{other_line}"
+            if stable(key):
+                default += " (a value that does not change)"
+            yield pair_finding(rule, ctx, second, first, default, f"same fact, {when(first)}")
+
+
+def _undated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """One finding per undated claim, with every figure of other documents it disagrees with."""
+    tolerance = float(param(rule, "tolerance", PARAMS))
+    partners: dict[str, list[Claim]] = {}
+
+    def changing(key: ClaimKey) -> bool:
+        return not _stable(rule, ctx, key)
+
+    pairs = disagreeing_pairs(rule, ctx, same_unit=True, period="undated", tolerance=tolerance, keys=changing)
+    for _key, first, second in pairs:
+        if claim_period(second) is None:
+            partners.setdefault(second.id, []).append(first)
+        else:
+            partners.setdefault(first.id, []).append(second)
+    for anchor_id, others in sorted(partners.items(), key=lambda item: claim_order(ctx.index.by_id[item[0]])):
+        anchor = ctx.index.by_id[anchor_id]
+        others.sort(key=claim_order)
+        values = message_values(anchor, ctx.index, others[0])
+        values["others"] = len(others) - 1
+        default = (
+            "{entity} {metric}: {value} ({date}) here but {other_value} ({other_date}) in "
+            "{other_path}:{other_line}, and no date says which is current"
+        )
+        if len(others) > 1:
+            default += " ({others} more)"
+        yield finding(
+            rule,
+            anchor.location,
+            format_message(rule, default, values),
+            tuple(related(other, f"differs, {when(other)}") for other in others[:MAX_RELATED]),
+            (anchor.id, *(other.id for other in others)),
+        )
+
+
+def _direction(rule: Rule, ctx: CheckContext, key: ClaimKey) -> str | None:
+    declared = param(rule, "monotonic", PARAMS)
+    if declared:
+        return str(declared)
+    metric = ctx.knowledge.metric(key.metric) if key.metric else None
+    return metric.monotonic if metric else None
+
+
+def _wrong_way(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """One finding per figure below (increasing) or above (decreasing) a figure of an earlier period.
+
+    Claims are bucketed by period, and each is compared with the most extreme figure of every earlier
+    period (the highest lower bound, for an increasing metric), so a long series costs little.
+    """
+    tolerance = float(param(rule, "tolerance", PARAMS))
+    window = int(param(rule, "window_days", PARAMS))
+    for key, claims in claim_sets(rule, ctx):
+        direction = _direction(rule, ctx, key)
+        if direction not in ("increasing", "decreasing"):
+            continue
+        rising = direction == "increasing"
+        for same_unit in by_unit(claims):
+            buckets: dict[Period, list[tuple[Claim, Interval]]] = {}
+            for claim in same_unit:
+                period, bounds = claim_period(claim), interval(claim)
+                if period is not None and bounds is not None:
+                    buckets.setdefault(period, []).append((claim, widen(bounds, tolerance)))
+            periods = sorted(buckets)
+            # The most extreme figure of each period: what a later figure may not fall below (or rise above).
+            extremes = {
+                period: (max if rising else min)(entries, key=lambda entry: entry[1][0] if rising else entry[1][1])
+                for period, entries in buckets.items()
+            }
+            for position, period in enumerate(periods):
+                for later, bounds in buckets[period]:
+                    worst: tuple[Claim, Interval] | None = None
+                    for earlier_period in periods[:position]:
+                        if periods_close(earlier_period, period, window):
+                            continue
+                        earlier, earlier_bounds = extremes[earlier_period]
+                        wrong = bounds[1] < earlier_bounds[0] if rising else bounds[0] > earlier_bounds[1]
+                        if wrong and (
+                            worst is None
+                            or (earlier_bounds[0] > worst[1][0] if rising else earlier_bounds[1] < worst[1][1])
+                        ):
+                            worst = (earlier, earlier_bounds)
+                    if worst is None or ctx.index.related_by_part(later, worst[0]):
+                        continue
+                    earlier = worst[0]
+                    default = (
+                        "{entity} {metric} is declared {direction}, but it is {value} ({date}) here "
+                        "after {other_value} ({other_date}) in {other_path}:{other_line}"
+                    )
+                    note = f"earlier figure ({when(earlier)})"
+                    yield pair_finding(rule, ctx, later, earlier, default, note, {"direction": direction})
+
+
+def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    index = ctx.index
+    children: dict[str, list[str]] = {}
+    for child, parent in sorted(index.parents.items()):
+        children.setdefault(parent, []).append(child)
+    for key, group in sorted(index.groups.items(), key=group_order):
+        if key.entity is None or key.metric is None or key.kind in ("date", "ordinal"):
+            continue
+        own = [claim for claim in group if selected(rule, claim, index)]
+        if not own:
+            continue
+        labelled: list[tuple[Claim, str]] = [(claim, "") for claim in own]
+        for child in children.get(key.entity, ()):
+            child_key = ClaimKey(child, key.metric, key.kind, key.dimension)
+            labelled.extend((claim, child) for claim in index.group(child_key) if selected(rule, claim, index))
+        points = _points(labelled)
+        if len({value for _, value, _, _ in points}) < 2 or len({date for _, _, date, _ in points}) < 2:
+            continue
+        labels = {claim.id: f"{date}{', ' + child if child else ''}" for claim, _, date, child in points}
+        shown = [f"{value} ({labels[claim.id]})" for claim, value, _, _ in points]
+        if len(shown) > MAX_RELATED:  # a long series: its start and its end
+            half = MAX_RELATED // 2
+            shown = [*shown[:half], f"… {len(shown) - 2 * half} more …", *shown[-half:]]
+        anchor = _anchor(points)
+        values = message_values(anchor, index)
+        values["series"] = " -> ".join(shown)
+        others = [claim for claim, _, _, _ in points if claim is not anchor]
+        yield finding(
+            rule,
+            anchor.location,
+            format_message(rule, "{entity} {metric} over time: {series}", values),
+            related=tuple(related(claim, labels[claim.id]) for claim in others[-MAX_RELATED:]),
+            claims=tuple(claim.id for claim, _ in sorted(labelled, key=lambda item: claim_order(item[0]))),
+        )
+
+
+def _points(labelled: list[tuple[Claim, str]]) -> list[tuple[Claim, str, str, str]]:
+    """(claim, value, date, child) per distinct figure, dated ones in date order, undated last."""
+
+    def order(item: tuple[Claim, str]) -> tuple[int, str, str, int]:
+        period = claim_period(item[0])
+        return (period is None, period.start.isoformat() if period else "", item[0].path, item[0].location.start)
+
+    points: list[tuple[Claim, str, str, str]] = []
+    seen: set[tuple[str, str, str]] = set()
+    for claim, child in sorted(labelled, key=order):
+        point = (describe(claim), when(claim), child)
+        if point not in seen:
+            seen.add(point)
+            points.append((claim, *point))
+    return points
+
+
+def _anchor(points: list[tuple[Claim, str, str, str]]) -> Claim:
+    """Where a series is reported: its latest dated figure of the entity itself (else its first)."""
+    own = [claim for claim, _, _, child in points if not child]
+    dated = [claim for claim in own if claim_period(claim) is not None]
+    return dated[-1] if dated else own[0]
+
+
+def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    handlers = {"conflict": _conflicts, "undated": _undated, "direction": _wrong_way, "series": _series}
+    return dispatch(rule, ctx, str(param(rule, "mode", PARAMS)), handlers)
