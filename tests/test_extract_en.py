@@ -702,3 +702,16 @@ def test_article_ordinals_are_not_fractions() -> None:
 def test_more_date_forms(sentence: str, text: str, value: str) -> None:
     claim = find(claims_of(sentence), text)
     assert (claim.location.text, claim.kind, claim.value) == (text, "date", value)
+
+
+def test_absurd_digit_runs_are_not_figures_and_never_crash() -> None:
+    assert claims_of("Revenue was " + "9" * 400 + " in 2024.")[-1].value == 2024
+    assert all(c.kind != "count" for c in claims_of("9" * 300))
+    assert claims_of("It measured 2.5×10−999 units.")[0].value == 2.5
+
+
+def test_identifiers_and_broken_dates_are_not_figures() -> None:
+    claims = claims_of("Part number 24703 L-202 is out of stock.")
+    assert claims and all(c.kind != "quantity" for c in claims)
+    assert [c.kind for c in claims_of("Is this a valid date? 2015-32")] == []
+    assert claims_of("Show me the second to last.") == []
