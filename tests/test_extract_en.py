@@ -534,6 +534,16 @@ def test_metric_and_part_of() -> None:
     assert rnd.part_of == cadre.id and rnd.metric == "r&d"
 
 
+def test_a_spelt_out_acronym_before_the_head_noun() -> None:
+    # OCR wraps the phrase; the words before "(ICT)" spell the acronym out, "enterprises" is the head.
+    text = "Harbour Hub brings together over 2 100\nhigh-quality information and communications technology\n(ICT) enterprises and talents."
+    figure = only(text)
+    assert (figure.value, figure.qualifier, figure.metric) == (2100, "over", "ict enterprises")
+    assert figure.location.text.endswith("(ICT) enterprises")
+    # An acronym after the head noun leaves the phrase as it is.
+    assert only("The scheme helped 8,800 small and medium enterprises (SMEs).").metric == "small and medium enterprises"
+
+
 def test_working_population_of_which() -> None:
     claims = claims_of("It has a working population of over 13,000, of which around 9,000 are researchers.")
     whole, part = claims

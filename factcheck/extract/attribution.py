@@ -341,8 +341,18 @@ def metric_after(text: str, start: int, limit: int) -> str | None:
     return metric_after_span(text, start, limit)[0]
 
 
+#: "2 100 high-quality information and communications technology (ICT) enterprises": the words before
+#: a bracketed acronym spell out the acronym, the noun after it is the head.
+_ACRONYM_HEAD = re.compile(
+    r"(?:[^.;:()\n]|\n(?![ \t]*\n)){0,90}?\((?P<acr>[A-Z][A-Za-z&]{1,9})\)\s+(?P<head>[a-z][a-z-]+s)\b"
+)
+
+
 def metric_after_span(text: str, start: int, limit: int) -> tuple[str | None, int]:
     """The noun phrase after a figure and where it ends."""
+    acronym = _ACRONYM_HEAD.match(text, start, min(limit, start + 90))
+    if acronym is not None and _plural(acronym.group("head")):
+        return f"{acronym.group('acr').lower()} {acronym.group('head')}", acronym.end()
     words: list[str] = []
     end = start
     pending_and = False
