@@ -193,8 +193,12 @@ def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], position: 
     return sentences[index] if sentences else (0, 0)
 
 
-def _paragraph_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
+def _paragraph_starts(text: str) -> list[int]:
+    return [0, *(index + 1 for index, char in enumerate(text) if char == "\n")]
+
+
+def _paragraph_start(starts: list[int], position: int) -> int:
+    return starts[max(0, bisect_left(starts, position + 1) - 1)]
 
 
 def _entity_for(
@@ -229,10 +233,15 @@ _CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\s（）()「」《》\"
 _NUMERAL_CHARS = frozenset(DIGIT_CLASS + SMALL_CLASS + BIG_CLASS)
 
 
+#: How far back a noun phrase before a figure is looked for (bounded: linear time on one-line documents).
+_NOUN_REACH = 24
+
+
 def _noun_before(text: str, start: int, sentence_start: int) -> str | None:
     """The noun phrase just before a figure (其中研發人員逾 15,000 名 -> 研發人員)."""
     # The last clause, and in it what follows the last 的 (第一季的訪客人數為 -> 訪客人數為).
-    clause = _CLAUSE_BREAK.split(text[sentence_start:start].rstrip())[-1].rsplit("的", 1)[-1]
+    window = text[max(sentence_start, start - _NOUN_REACH) : start]
+    clause = _CLAUSE_BREAK.split(window.rstrip())[-1].rsplit("的", 1)[-1]
     for lead in sorted(NOUN_LEADS, key=len, reverse=True):
         if clause.startswith(lead):
             clause = clause[len(lead) :]
@@ -300,6 +309,7 @@ def _claims(
     mentions = _entity_mentions(text, knowledge)
     mention_offsets = [offset for offset, _name in mentions]
     sentence_starts = [start for start, _end in sentences]
+    paragraphs = _paragraph_starts(text)
     simplified = _is_simplified(text)
     resolved: list[Figure] = []
     for figure in figures:
@@ -353,7 +363,12 @@ def _claims(
             unit=figure.unit,
             currency=_currency(figure, document, knowledge, simplified) if figure.kind == "money" else None,
             entity=_entity_for(
-                mentions, mention_offsets, sentence_starts, figure.start, sentence, _paragraph_start(text, figure.start)
+                mentions,
+                mention_offsets,
+                sentence_starts,
+                figure.start,
+                sentence,
+                _paragraph_start(paragraphs, figure.start),
             ),
             metric=metric,
             as_of=as_of,
