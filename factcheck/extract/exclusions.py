@@ -68,13 +68,21 @@ def blocked_spans(text: str, start: int, end: int, digit_runs: list[int]) -> lis
     """
     spans: list[tuple[int, int]] = []
     covered = -1
+    segment = text[start:end]
+    segment_lowered = segment.lower()
+    # A pattern whose triggers occur nowhere in the segment cannot match in any window of it.
+    patterns = [
+        (triggers, pattern)
+        for triggers, pattern in _PATTERNS
+        if any(trigger in (segment if trigger.isupper() else segment_lowered) for trigger in triggers)
+    ]
     for digit in digit_runs:
         if digit < covered:
             continue
         window_start, window_end = max(start, digit - WINDOW_BEFORE), min(end, digit + WINDOW_AFTER)
         window = text[window_start:window_end]
         lowered = window.lower()
-        for triggers, pattern in _PATTERNS:
+        for triggers, pattern in patterns:
             # Lower-case triggers match any case; upper-case ones ("ISO", "EN") only as written.
             if not any(trigger in (window if trigger.isupper() else lowered) for trigger in triggers):
                 continue
