@@ -552,7 +552,9 @@ def run_cases(
         if key not in by_doc:
             knowledge = project if case.group == "gold" else builtin
             fmt = "markdown" if case.path.endswith(".md") else "text"
-            meta = DocumentMeta(date=case.doc_date)
+            # A peer case is a one-sentence corpus in a known language: say so, as a user's config would
+            # (it only decides where a text with no letters at all, "1, 234, 567", is read).
+            meta = DocumentMeta(date=case.doc_date, lang=None if case.group == "gold" else case.lang)
             document = document_from_text(case.text, case.path, fmt, meta)
             by_doc[key] = extract_document(document, knowledge)
             if not document.segments:
@@ -1002,7 +1004,8 @@ def markdown(results: Results, command: str) -> str:
         "DocumentMeta(date=...))` then `factcheck.extract.extract_document(doc, knowledge)`. Our own labels "
         "(`benchmarks/gold/`) use the project's knowledge (`rules/` packs and `factcheck.yaml`: a bare `$` is HKD); "
         "peer cases use the built-in pack only. The date given to the loader is the case's `doc_date` "
-        "(gold) or `ref_date` (peer).\n"
+        "(gold) or `ref_date` (peer); a peer case's `lang` is given as the document's language, as a corpus "
+        "config would (it decides only where a text with no letters at all is read).\n"
     )
     add(
         "An expected figure is **found** when one claim (each claim used once) satisfies both:\n\n"

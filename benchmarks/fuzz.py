@@ -57,6 +57,9 @@ def fuzz(examples: int, random_seed: int) -> Tally:
         tally.longest = max(tally.longest, len(text))
         if elapsed > tally.slowest[0]:
             tally.slowest = (elapsed, len(text), fmt)
+        done = sum(tally.examples.values())
+        if done % 100 == 0:  # a long run shows how far it got
+            print(f"... {done} examples, {tally.claims:,} claims, 0 failures", file=sys.stderr, flush=True)
 
     run()
     return tally

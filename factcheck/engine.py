@@ -24,7 +24,7 @@ from factcheck.checks.base import CheckContext, CheckType, rule_digest
 from factcheck.config import Config
 from factcheck.extract import extract_document
 from factcheck.fingerprint import with_fingerprints
-from factcheck.index import build_index
+from factcheck.index import ClaimIndex, build_index
 from factcheck.knowledge import Knowledge
 from factcheck.load import DOCUMENT_SUFFIXES, discover, display_path, document_from_text, load_documents
 from factcheck.model import Claim, Document, Finding, Problem, RelatedLocation, Report
@@ -196,7 +196,7 @@ def _document_scoped(check: CheckType, rule: Rule, context: CheckContext) -> lis
         try:
             if not isinstance(stored, list):
                 raise DamagedEntry("no memo")
-            findings.extend(finding_from_json(item) for item in stored)
+            findings.extend([finding_from_json(item) for item in stored])  # all of a memo, or none of it
         except DamagedEntry:
             missing[path] = key
     if missing:
@@ -210,7 +210,9 @@ def _document_scoped(check: CheckType, rule: Rule, context: CheckContext) -> lis
     return findings
 
 
-def run_checks(corpus: Corpus, config: Config, focus: Collection[str] | None = None) -> list[Finding]:
+def run_checks(
+    corpus: Corpus, config: Config, focus: Collection[str] | None = None, index: ClaimIndex | None = None
+) -> list[Finding]:
     """Every rule's findings, fingerprinted.
 
     With ``focus`` (a --focus run), check types that declare ``SCOPE = "document"`` -- their
@@ -225,7 +227,7 @@ def run_checks(corpus: Corpus, config: Config, focus: Collection[str] | None = N
         documents=documents,
         claims=corpus.claims,
         claims_by_path={path: tuple(claims) for path, claims in by_path.items()},
-        index=build_index(corpus.claims, corpus.knowledge),
+        index=index if index is not None else build_index(corpus.claims, corpus.knowledge),
         knowledge=corpus.knowledge,
         translations=config.translations,
         memo=CheckMemo(corpus.cache) if corpus.cache is not None else None,
@@ -272,7 +274,8 @@ def run_check(config: Config, options: RunOptions) -> Report:
     baseline = load_baseline(options.baseline) if options.baseline is not None else None
     corpus = collect(config, options)
     focus = {display_path(path) for path in options.focus} if options.focus else None
-    findings = run_checks(corpus, config, focus)
+    index = build_index(corpus.claims, corpus.knowledge)
+    findings = run_checks(corpus, config, focus, index)
     kept = apply_suppressions(findings, corpus.documents, corpus.ruleset.rules)
     findings = list(kept.findings)
     if focus is not None:
@@ -290,6 +293,8 @@ def run_check(config: Config, options: RunOptions) -> Report:
         fail_on=options.fail_on or config.fail_on,
         suppressed=kept.suppressed,
         tool_version=__version__,
+        # Each indexed claim's aligned (entity, metric, kind, dimension): the HTML timelines follow the index.
+        metadata={"claim_keys": {claim.id: tuple(key) for key, group in index.groups.items() for claim in group}},
     )
 
 

@@ -6,6 +6,7 @@ uses it to attribute claims, the check stage to align them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import asdict, dataclass
@@ -71,10 +72,16 @@ class Knowledge:
 
     def extraction_digest(self) -> str:
         """Hash of everything that changes what extraction produces (for the claim cache)."""
-        payload = {
-            "entities": [asdict(entity) for entity in self.entities],
-            "metrics": [asdict(metric) for metric in self.metrics],
-            "default_currency": self.default_currency,
-            "about_tolerance": self.about_tolerance,
-        }
-        return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        return _extraction_digest(self)
+
+
+@functools.lru_cache(maxsize=16)
+def _extraction_digest(knowledge: Knowledge) -> str:
+    # Memoised: extraction asks once per document, and the packs do not change within a run.
+    payload = {
+        "entities": [asdict(entity) for entity in knowledge.entities],
+        "metrics": [asdict(metric) for metric in knowledge.metrics],
+        "default_currency": knowledge.default_currency,
+        "about_tolerance": knowledge.about_tolerance,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

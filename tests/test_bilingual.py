@@ -343,3 +343,20 @@ def test_fractions_agree_with_percentages_and_context_dates_are_not_missing() ->
         En("2026", "year", 2026),
     )
     assert findings_of(text, english) == []
+
+
+@pytest.mark.parametrize(
+    ("params", "wrong"),
+    [("{report: both}", "report"), ("{kinds: [count, figures]}", "kinds")],
+)
+def test_parameters_are_validated(tmp_path: Path, params: str, wrong: str) -> None:
+    from factcheck.rules import RuleError
+
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        f"rules:\n  - id: my-bilingual\n    check: bilingual\n    category: bilingual\n    severity: error\n"
+        f"    params: {params}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match=wrong):
+        load_ruleset([pack])

@@ -120,6 +120,7 @@ def test_check_json_identical_on_a_two_worker_cluster(
     assert paths == sorted(paths)
     assert len(paths) == len(CORPUS)
     assert report["summary"]["documents"] == len(CORPUS)
+    assert report["summary"]["claims"] >= 3 * len(CORPUS)  # real extraction happened on the workers
     # Unreadable files are named on stderr in file order, once each, by the workers' reasons.
     assert re.findall(r"^factcheck: skipped (\S+): ", dask[2], re.M) == [
         "bad/binary.txt",

@@ -534,6 +534,16 @@ def test_metric_and_part_of() -> None:
     assert rnd.part_of == cadre.id and rnd.metric == "r&d"
 
 
+def test_a_spelt_out_acronym_before_the_head_noun() -> None:
+    # OCR wraps the phrase; the words before "(ICT)" spell the acronym out, "enterprises" is the head.
+    text = "Harbour Hub brings together over 2 100\nhigh-quality information and communications technology\n(ICT) enterprises and talents."
+    figure = only(text)
+    assert (figure.value, figure.qualifier, figure.metric) == (2100, "over", "ict enterprises")
+    assert figure.location.text.endswith("(ICT) enterprises")
+    # An acronym after the head noun leaves the phrase as it is.
+    assert only("The scheme helped 8,800 small and medium enterprises (SMEs).").metric == "small and medium enterprises"
+
+
 def test_working_population_of_which() -> None:
     claims = claims_of("It has a working population of over 13,000, of which around 9,000 are researchers.")
     whole, part = claims
@@ -702,3 +712,16 @@ def test_article_ordinals_are_not_fractions() -> None:
 def test_more_date_forms(sentence: str, text: str, value: str) -> None:
     claim = find(claims_of(sentence), text)
     assert (claim.location.text, claim.kind, claim.value) == (text, "date", value)
+
+
+def test_absurd_digit_runs_are_not_figures_and_never_crash() -> None:
+    assert claims_of("Revenue was " + "9" * 400 + " in 2024.")[-1].value == 2024
+    assert all(c.kind != "count" for c in claims_of("9" * 300))
+    assert claims_of("It measured 2.5×10−999 units.")[0].value == 2.5
+
+
+def test_identifiers_and_broken_dates_are_not_figures() -> None:
+    claims = claims_of("Part number 24703 L-202 is out of stock.")
+    assert claims and all(c.kind != "quantity" for c in claims)
+    assert [c.kind for c in claims_of("Is this a valid date? 2015-32")] == []
+    assert claims_of("Show me the second to last.") == []

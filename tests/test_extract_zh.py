@@ -480,3 +480,17 @@ def test_line_break_between_numbers_separates_them() -> None:
 def test_digit_runs_too_long_to_be_figures() -> None:
     assert parse("9" * 40) is None
     assert claims_of("成立於2001年，編號" + "9" * 40)[0].value == 2001
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("香港科技園公司在香港建立生態圈。2023 年，活動順利舉行。", "HKSTP"),
+        ("我們全力支持香港科技園公司的計劃。2023 年，活動順利舉行。", None),
+        ("2023 年，香港科技園公司舉辦活動。", "HKSTP"),
+    ],
+)
+def test_entity_from_the_sentence_or_the_paragraph_subject(text: str, entity: str | None) -> None:
+    claim = only(text)
+    assert claim.location.text == "2023 年"
+    assert claim.entity == entity

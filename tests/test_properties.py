@@ -21,6 +21,7 @@ from factcheck.extract import extract_document
 from factcheck.knowledge import Entity, Knowledge, Metric
 from factcheck.load import document_from_text
 from factcheck.model import Claim, Document
+from tests.test_robustness_adversarial import ADVERSARIAL, KNOWN_SLOW, adversarial_line
 
 FORMATS = ("text", "markdown", "html")
 
@@ -112,12 +113,17 @@ TRICKY = (
 WORDS = st.sampled_from(
     ("the", "park", "companies", "in", "of", "about", "over", "million", "billion", "hectares", ". ", "\n", " ")
 )
-DIGIT_RUNS = st.integers(min_value=1, max_value=4000).map(lambda count: "9" * count)
-BIG_NUMBERS = st.integers(min_value=0, max_value=10**1500).map(lambda number: f"{number:,}")
+# Bounded below a known extractor defect pinned by a strict xfail (widen when fixed): spaCy's tokenizer
+# takes quadratic time or worse on long runs of punctuation or currency signs
+# (test_robustness_adversarial.py).
+MAX_DIGITS = 300
+MAX_REPEATS = 200
+DIGIT_RUNS = st.integers(min_value=1, max_value=MAX_DIGITS).map(lambda count: "9" * count)
+BIG_NUMBERS = st.integers(min_value=0, max_value=10 ** (MAX_DIGITS - 1)).map(lambda number: f"{number:,}")
 REPEATS = st.builds(
     lambda unit, count: unit * count,
     st.sampled_from(("1,", "$", " $", "9 ", ",", ".", "0", "%", "HK$1", "年", "-", "—", "<b>", "[", "`", "*")),
-    st.integers(min_value=1, max_value=3000),
+    st.integers(min_value=1, max_value=MAX_REPEATS),
 )
 NESTED_HTML = st.builds(
     lambda tag, depth, inner, close: f"<{tag}>" * depth + inner + (f"</{tag}>" * depth if close else ""),
@@ -137,7 +143,9 @@ PIECES = st.one_of(
     REPEATS,
     NESTED_HTML,
 )
-DOCUMENTS = st.lists(PIECES, max_size=25).map("".join)
+# Pieces are joined by a space: glued together, runs of punctuation grow into one long token, which is a
+# known super-linear case of spaCy's tokenizer (KNOWN_SLOW) rather than something to find again at random.
+DOCUMENTS = st.lists(PIECES, max_size=25).map(" ".join)
 
 
 def check_invariants(text: str, fmt: str, knowledge: Knowledge = KNOWLEDGE) -> tuple[Document, tuple[Claim, ...]]:
@@ -172,6 +180,9 @@ def check_invariants(text: str, fmt: str, knowledge: Knowledge = KNOWLEDGE) -> t
     return document, claims
 
 
+#: Adversarial units whose long runs extract in linear time today (the others are KNOWN_SLOW there).
+LINEAR_INPUTS = sorted(set(ADVERSARIAL) - set(KNOWN_SLOW))
+
 BOUNDED = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -187,14 +198,11 @@ def test_arbitrary_unicode(text: str, fmt: str) -> None:
     check_invariants(text, fmt)
 
 
-@BOUNDED
-@given(
-    unit=st.sampled_from(("9", "1,", "$", " ", "9 ", "$ ", "HK$", "0.", "１", "九")),
-    count=st.integers(min_value=1000, max_value=20_000),
-    fmt=st.sampled_from(FORMATS),
-)
-def test_long_single_lines(unit: str, count: int, fmt: str) -> None:
-    document, _claims = check_invariants(f"Revenue was {unit * count} in 2024.", fmt)
+@settings(max_examples=15, deadline=None)
+@given(name=st.sampled_from(LINEAR_INPUTS), size=st.integers(min_value=1000, max_value=20_000))
+def test_long_single_lines(name: str, size: int) -> None:
+    unit, fmt = ADVERSARIAL[name]
+    document, _claims = check_invariants(adversarial_line(unit, size), fmt)
     assert len(document.line_starts) == 1
 
 
@@ -223,3 +231,8 @@ def test_real_sentences_keep_their_positions_in_every_format() -> None:
         assert document.text[start : start + 10] == "around 900"
         for claim in claims:
             assert document.original[claim.location.start : claim.location.end] == claim.location.text
+
+
+def test_a_number_of_309_digits_is_read_without_crashing() -> None:
+    # 309+ digits overflow a float; extraction must still not crash (fixed in extract/figures.py).
+    check_invariants("Revenue was " + "9" * (MAX_DIGITS + 9) + " in 2024.", "text")

@@ -76,3 +76,18 @@ def test_report_spec_errors_exit_2(
     monkeypatch.chdir(tmp_path)
     assert main(["check", "a.txt", "--report", "pdf:out.pdf"]) == 2
     assert "unknown format 'pdf'" in capsys.readouterr().err
+
+
+def test_the_report_carries_the_index_alignment_for_the_timelines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.config import load_config
+    from factcheck.engine import RunOptions, run_check
+
+    (tmp_path / "a.txt").write_text(DOCUMENT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = run_check(load_config(None), RunOptions(paths=(Path("a.txt"),)))
+    keys = report.metadata["claim_keys"]
+    assert keys, "the staff and office counts are indexed"
+    assert set(keys) <= {claim.id for claim in report.claims}
+    assert all(len(key) == 4 for key in keys.values())

@@ -339,3 +339,19 @@ def test_chinese_names_are_marked_too(sample_report: Report) -> None:
     assert '<td lang="zh-Hant">香港科技園公司</td>' in page
     assert '<td lang="zh">科企</td>' in page  # too short to tell the script: plain zh
     assert build.name_lang("tech companies") == "en"
+
+
+def test_count_axes_have_whole_ticks_and_labels_do_not_cross(sample_report: Report) -> None:
+    base = next(claim for claim in sample_report.claims if claim.location.text == "over 1,900 companies")
+    small = (
+        dataclasses.replace(base, id="u#1", value=9, lower=9, upper=9, qualifier="exact", as_of="2024-01-01"),
+        dataclasses.replace(base, id="u#2", value=10, lower=10, upper=10, qualifier="exact", as_of="2025-01-01"),
+        dataclasses.replace(base, id="u#3", value=11, lower=11, upper=11, qualifier="exact", as_of="2025-01-01"),
+    )
+    report = dataclasses.replace(sample_report, claims=small, findings=())
+    (chart,) = build.build_page(report).timelines
+    assert all(float(tick.label).is_integer() for tick in chart.y_ticks), [tick.label for tick in chart.y_ticks]
+    alone, left, right = chart.points
+    assert alone.label_anchor == "start" and alone.label_x > alone.x
+    assert left.label_anchor == "end" and left.label_x < left.x
+    assert right.label_anchor == "start" and right.label_x > right.x

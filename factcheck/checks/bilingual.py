@@ -35,11 +35,14 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from factcheck.checks.alignment import Choice, selected
 from factcheck.checks.base import CheckContext, Param, finding, param
 from factcheck.knowledge import Knowledge
-from factcheck.model import Claim, Document, Finding, RelatedLocation
+from factcheck.model import KINDS, Claim, Document, Finding, RelatedLocation
 from factcheck.rules.model import Rule
+from factcheck.rules.types import ParamType
 
 NAME = "bilingual"
 DESCRIPTION = (
@@ -47,15 +50,34 @@ DESCRIPTION = (
     "or documents declared translations in the config) and reports a figure that differs between the versions "
     "(report: mismatch) or that one version states and the other omits (report: missing)."
 )
+
+
+class Report(Choice):
+    label = "mismatch or missing"
+    choices = ("mismatch", "missing")
+
+
+class Kinds(ParamType):
+    """A list of claim kinds (CONTRACT.md)."""
+
+    label = "list of claim kinds"
+
+    @classmethod
+    def check(cls, value: Any) -> str | None:
+        if isinstance(value, list) and all(kind in KINDS for kind in value):
+            return None
+        return f"must be a list of claim kinds ({', '.join(KINDS)}), not {value!r}"
+
+
 PARAMS: Mapping[str, Param] = {
-    "report": Param((str,), "mismatch", "what to report: 'mismatch' (values differ) or 'missing' (no counterpart)"),
+    "report": Param((Report,), "mismatch", "what to report: 'mismatch' (values differ) or 'missing' (no counterpart)"),
     "tolerance": Param((float, int), 0.0, "relative difference allowed between the two versions' values"),
     "min_anchors": Param((int,), 2, "agreeing pairs needed before two parts are treated as versions of one text"),
     "min_anchor_share": Param(
         (float, int), 0.3, "share of the smaller version's claims that must agree before anything is reported"
     ),
     "kinds": Param(
-        (list,),
+        (Kinds,),
         ["count", "number", "money", "percent", "quantity", "ratio", "ordinal", "duration", "date", "year"],
         "claim kinds compared",
     ),
@@ -90,26 +112,24 @@ class AlignedPair:
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     report = str(param(rule, "report", PARAMS))
     kinds = set(param(rule, "kinds", PARAMS))
-    for first, second in _versions(ctx, kinds, rule.select):
+    for first, second in _versions(rule, ctx, kinds):
         yield from _compare(rule, ctx, first, second, report)
 
 
-def _selected(claim: Claim, select: Mapping[str, object], kinds: set[str]) -> bool:
+def _selected(rule: Rule, claim: Claim, ctx: CheckContext, kinds: set[str]) -> bool:
     if claim.kind not in kinds:
         return False
     if claim.kind == "ordinal" and claim.value == 1 and "anniversary" not in claim.flags:
         return False  # "the city's first" / 全港首個: a superlative, often not translated as a number
-    return all(getattr(claim, key, None) == value for key, value in select.items())
+    return selected(rule, claim, ctx.index)
 
 
-def _versions(
-    ctx: CheckContext, kinds: set[str], select: Mapping[str, object]
-) -> Iterator[tuple[tuple[Claim, ...], tuple[Claim, ...]]]:
+def _versions(rule: Rule, ctx: CheckContext, kinds: set[str]) -> Iterator[tuple[tuple[Claim, ...], tuple[Claim, ...]]]:
     """Pairs of claim sequences (earlier version, later version) to compare."""
     for path, document in sorted(ctx.documents.items()):
         if document.lang != "mixed":
             continue
-        claims = [claim for claim in ctx.claims_by_path.get(path, ()) if _selected(claim, select, kinds)]
+        claims = [claim for claim in ctx.claims_by_path.get(path, ()) if _selected(rule, claim, ctx, kinds)]
         english = tuple(claim for claim in claims if claim.lang == "en")
         chinese = tuple(claim for claim in claims if claim.lang == "zh")
         if english and chinese:
@@ -117,8 +137,8 @@ def _versions(
     for first_path, second_path in ctx.translations:
         if first_path not in ctx.documents or second_path not in ctx.documents:
             continue
-        first = tuple(claim for claim in ctx.claims_by_path.get(first_path, ()) if _selected(claim, select, kinds))
-        second = tuple(claim for claim in ctx.claims_by_path.get(second_path, ()) if _selected(claim, select, kinds))
+        first = tuple(claim for claim in ctx.claims_by_path.get(first_path, ()) if _selected(rule, claim, ctx, kinds))
+        second = tuple(claim for claim in ctx.claims_by_path.get(second_path, ()) if _selected(rule, claim, ctx, kinds))
         if first and second:
             yield first, second
 

@@ -414,33 +414,42 @@ def _build(name: str, match: re.Match[str], context_year: int | None) -> DateMat
     return None
 
 
-def find_dates(text: str, start: int, end: int, year_at: YearLookup, anchors: list[int]) -> list[DateMatch]:
+def find_dates(
+    text: str, start: int, end: int, year_at: YearLookup, year_anchors: list[int], word_anchors: list[int]
+) -> list[DateMatch]:
     """Every date in ``text[start:end]``, overlapping candidates resolved longest-first.
 
-    ``anchors`` are offsets a date must contain: the starts of 4-digit year runs and of month
-    and period words ("quarter", "half").  The patterns run on a short window around each
-    anchor, so the cost follows the number of anchors, not the length of the text.
+    A date must contain an anchor: the start of a year's digits (``year_anchors``), or of a month
+    or period word (``word_anchors``: "June 30", "in January", "the first quarter").  The patterns
+    run on a short window around each anchor, so the cost follows the number of anchors, not the
+    length of the text; a word anchor only tries the patterns that have no year.
     """
     found: dict[tuple[int, int], DateMatch] = {}
-    for anchor in anchors:
-        window_start, window_end = max(start, anchor - WINDOW), min(end, anchor + WINDOW)
-        for name, pattern in _PATTERNS:
-            for match in pattern.finditer(text, window_start, window_end):
-                if not match.start() <= anchor < match.end() or match.span() in found:
-                    continue
-                # A window edge must not cut a longer date short.
-                if (match.start() == window_start and window_start > start) or (
-                    match.end() == window_end and window_end < end
-                ):
-                    continue
-                context_year = year_at(match.start()) if name in ("md", "dm", "quarter", "half") else None
-                if name == "m":
-                    context_year = year_at.for_month(match.start(), match.group("rel"), match.group("month"))
-                built = _build(name, match, context_year)
-                if built is not None:
-                    found[match.span()] = built
+    for anchors, patterns in ((year_anchors, _YEAR_PATTERNS), (word_anchors, _WORD_PATTERNS)):
+        for anchor in anchors:
+            window_start, window_end = max(start, anchor - WINDOW), min(end, anchor + WINDOW)
+            for name, pattern in patterns:
+                for match in pattern.finditer(text, window_start, window_end):
+                    if not match.start() <= anchor < match.end() or match.span() in found:
+                        continue
+                    # A window edge must not cut a longer date short.
+                    if (match.start() == window_start and window_start > start) or (
+                        match.end() == window_end and window_end < end
+                    ):
+                        continue
+                    context_year = year_at(match.start()) if name in _YEARLESS else None
+                    if name == "m":
+                        context_year = year_at.for_month(match.start(), match.group("rel"), match.group("month"))
+                    built = _build(name, match, context_year)
+                    if built is not None:
+                        found[match.span()] = built
     return resolve_overlaps(list(found.values()))
 
+
+#: Patterns that may have no year in them, tried at month and period words.
+_YEARLESS = frozenset({"md", "dm", "m", "quarter", "half"})
+_WORD_PATTERNS = tuple((name, pattern) for name, pattern in _PATTERNS if name in _YEARLESS)
+_YEAR_PATTERNS = tuple((name, pattern) for name, pattern in _PATTERNS if name not in ("md", "dm", "m"))
 
 #: Characters either side of an anchor that a date may span ("the end of\n\nNovember 2024").
 WINDOW = 40

@@ -60,7 +60,8 @@ def extract_segment(document: Document, start: int, end: int, knowledge: Knowled
     mentions.extend(_fuzzy_mentions(text, sentences, found, knowledge, mentions))
     mentions.sort()
     _attribute(document, text, found, sentences, mentions, context, knowledge)
-    claims = [_to_claim(document, figure, index, sentences, knowledge) for index, figure in enumerate(found)]
+    starts = [s_start for s_start, _ in sentences]
+    claims = [_to_claim(document, figure, index, sentences, starts, knowledge) for index, figure in enumerate(found)]
     return link_claims(claims, found)
 
 
@@ -79,7 +80,7 @@ def _scan(
     year_at = dates.YearLookup(text, sentences, document_year, document_month)
     year_runs = [offset for offset in digit_runs if _YEAR_RUN.match(text, offset) or _SHORT_DATE.match(text, offset)]
     found: list[Figure] = []
-    for match in dates.find_dates(text, start, end, year_at, sorted({*year_runs, *period_words})):
+    for match in dates.find_dates(text, start, end, year_at, year_runs, period_words):
         if _overlaps(blocked, match.start, match.end):
             continue
         figure = Figure(match.start, match.end, "date", match.value, core_start=match.start, core_end=match.end)
@@ -285,7 +286,12 @@ _PART_VERB = re.compile(r"\s+(?:are|were|is|was|focus|work|come|have|had|being|r
 
 
 def _to_claim(
-    document: Document, figure: Figure, index: int, sentences: list[tuple[int, int]], knowledge: Knowledge
+    document: Document,
+    figure: Figure,
+    index: int,
+    sentences: list[tuple[int, int]],
+    starts: list[int],
+    knowledge: Knowledge,
 ) -> Claim:
     lower: float | int | str | None
     upper: float | int | str | None
@@ -317,7 +323,6 @@ def _to_claim(
         converted = quantities.to_base(float(value), figure.unit)
         if converted is not None:
             base_value, base_unit = converted
-    starts = [s for s, _ in sentences]
     position = bisect.bisect_right(starts, figure.start) - 1
     sentence = sentences[position] if 0 <= position < len(sentences) else (figure.start, figure.end)
     # A claim never ends on whitespace or starts on it (an OCR join may leave a break inside, never at an edge).

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-#: (triggers, pattern): a pattern runs on a window only if one of its triggers is in the window's lower-case text.
+#: (triggers, pattern): a pattern runs on a window only if one of its triggers is in it (see blocked_spans).
 _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     # URLs and bare web addresses
     (("://", "www."), re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\"'“”]+", re.I)),
@@ -38,7 +38,7 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("(", "+"), re.compile(r"(?:\(\+?\d{2,4}\)|\+\d{1,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?:[\s-]?\d{2,4})?")),
     # standards and specifications: "ISO/IEC 27001:2022", "IEEE 802.11", "RFC 2616"
     (
-        ("iso", "iec", "en", "ieee", "rfc", "ansi", "astm", "bs", "din", "jis", "gb", "nist", "pci", "itu", "soc"),
+        ("ISO", "IEC", "EN", "IEEE", "RFC", "ANSI", "ASTM", "BS", "DIN", "JIS", "GB", "NIST", "PCI", "ITU", "SOC"),
         re.compile(
             r"(?<![\w])(?:ISO|IEC|EN|IEEE|RFC|ANSI|ASTM|BS|DIN|JIS|GB(?:/T)?|NIST|PCI|ITU-T|SOC)(?:\s*/\s*(?:ISO|IEC|IEEE|DSS|TS))*"
             r"[\s-]?(?:SP\s?)?\d[\w.:-]*(?<![.:-])"
@@ -68,13 +68,23 @@ def blocked_spans(text: str, start: int, end: int, digit_runs: list[int]) -> lis
     """
     spans: list[tuple[int, int]] = []
     covered = -1
+    segment = text[start:end]
+    segment_lowered = segment.lower()
+    # A pattern whose triggers occur nowhere in the segment cannot match in any window of it.
+    patterns = [
+        (triggers, pattern)
+        for triggers, pattern in _PATTERNS
+        if any(trigger in (segment if trigger.isupper() else segment_lowered) for trigger in triggers)
+    ]
     for digit in digit_runs:
         if digit < covered:
             continue
         window_start, window_end = max(start, digit - WINDOW_BEFORE), min(end, digit + WINDOW_AFTER)
-        window = text[window_start:window_end].lower()
-        for triggers, pattern in _PATTERNS:
-            if not any(trigger in window for trigger in triggers):
+        window = text[window_start:window_end]
+        lowered = window.lower()
+        for triggers, pattern in patterns:
+            # Lower-case triggers match any case; upper-case ones ("ISO", "EN") only as written.
+            if not any(trigger in (window if trigger.isupper() else lowered) for trigger in triggers):
                 continue
             for match in pattern.finditer(text, window_start, window_end):
                 if match.start() <= digit < match.end() or (

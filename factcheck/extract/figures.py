@@ -8,6 +8,7 @@ tried at every position of the text.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -177,7 +178,7 @@ AMBIGUOUS_UNIT_AFTER = re.compile(
     + _alternation(sorted(AMBIGUOUS_UNITS))
     + r")|[ \u00a0](?P<spaced>"
     + _alternation(sorted(SPACED_AMBIGUOUS_UNITS))
-    + r"))(?![\w])"
+    + r"))(?![\w-])"
 )
 METER_AFTER = re.compile(r"m(?![\w²³])")
 DURATION_AFTER = re.compile(
@@ -249,7 +250,7 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
             defective = any(len(group.split(".")[0]) >= 4 for group in groups) or (
                 bool(groups) and "." in groups[-1] and len(groups[-1].split(".")[0]) != 3
             )
-            if loose is not None and loose.end() <= limit and defective:
+            if loose is not None and loose.end() <= limit and defective and len(loose.group(0)) <= numbers.MAX_DIGITS:
                 written = loose.group(0).replace(",", "")
                 value = float(written)
                 end = loose.end()
@@ -265,7 +266,7 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
         if fraction is None and written.isdigit() and end < limit and text[end] in VULGAR_FRACTIONS:
             return _Core(pos, end + 1, value + VULGAR_FRACTIONS[text[end]], "", "digits")
         exponent = _EXPONENT.match(text, end, limit)
-        if exponent is not None:
+        if exponent is not None and abs(int(exponent.group("power").replace("−", "-"))) <= 99:
             power = int(exponent.group("power").replace("−", "-"))
             return _Core(pos, exponent.end(), value * 10.0**power, "", "digits")
         suffix = ORDINAL_SUFFIX.match(text, end)
@@ -520,6 +521,8 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
         and unit.scale == 1.0
     ):
         return None  # "one of", "one river": not a figure
+    if core.ordinal and core.form == "words" and _SECOND_TO_LAST.match(text, core.end, limit):
+        return None
     if core.ordinal and ORDINAL_NAME_AFTER.match(text, core.end):
         return None  # "the 14th Five-Year Plan", "the 20th National Congress": a name
     if unit.end < len(text) and ((text[unit.end].isalnum() and text[unit.end].isascii()) or text[unit.end] in "&_"):
@@ -534,6 +537,8 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
     if core.joined or unit.joined:
         figure.flags.append("joined")
     value = core.value * unit.scale
+    if not math.isfinite(value) or abs(value) > 1e30:
+        return None
     if unit.scale != 1.0 and unit.kind == "count":
         half = _AND_A_HALF.match(text, unit.end, limit)
         if half is not None:  # "3 million and a half"
@@ -557,6 +562,8 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
     elif unit.kind == "count":
         if core.form == "digits" and "." in core.written and unit.scale == 1.0 and _name_before(text, figure_start):
             return None  # "Hong Kong 2.0": a version
+        if _looks_like_year(text, core, unit) and _BROKEN_DATE_AFTER.match(text, unit.end, limit):
+            return None  # "2015-32", "2015-1-32": a date that is not one
         if _looks_like_year(text, core, unit) and not _count_context(text, figure_start, unit.end):
             figure.kind = "year"
             value = int(core.written)
@@ -701,6 +708,9 @@ def _name_before(text: str, pos: int) -> bool:
     return not lowered.endswith(("ly", "'s", "’s"))
 
 
+_BROKEN_DATE_AFTER = re.compile(r"\s?[-–]\s?\d")
+#: "the second to last": an idiom, not an ordinal figure.
+_SECOND_TO_LAST = re.compile(r"\s+to\s+last\b", re.I)
 _SHARE_OF = re.compile(r"\s+of\b", re.I)
 #: "one zone, two parks": the second half of a parallel slogan.
 _SLOGAN_BEFORE = re.compile(r"(?<![\w])one\s+[a-z]+,\s*$", re.I)

@@ -42,6 +42,10 @@ DIGITS = re.compile(
 )
 
 
+#: Longer digit runs are not read as figures (and would not fit a float exactly anyway).
+MAX_DIGITS = 24
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     """A number read from text: its value, how it was written, and where it ends."""
@@ -64,6 +68,8 @@ def read_digits(text: str, pos: int) -> Number | None:
     written = raw.replace(",", "").replace("\n", "")
     for space in _SPACES:
         written = written.replace(space, "")
+    if len(written) > MAX_DIGITS:
+        return None  # a 40-digit run is an identifier or noise, not a figure
     try:
         value = float(written)
     except ValueError:

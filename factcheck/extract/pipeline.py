@@ -53,7 +53,13 @@ def _register() -> None:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    for name in ("factcheck_sentences", "factcheck_entities", "factcheck_claims", "factcheck_context"):
+    for name in (
+        "factcheck_text",
+        "factcheck_sentences",
+        "factcheck_entities",
+        "factcheck_claims",
+        "factcheck_context",
+    ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -86,7 +92,7 @@ class SentenceSplitter:
         import numpy
         from spacy.attrs import IDX, SENT_START
 
-        text = doc.text
+        text = doc._.factcheck_text or doc.text  # Doc.text joins every token: pass the text when known
         starts = sentence_starts(text)
         if len(doc):
             # One array write in C instead of a Python loop over tokens.
@@ -236,8 +242,10 @@ def get_nlp(knowledge: Knowledge) -> Any:
 def run(nlp: Any, text: str, scanner: FigureScanner) -> Any:
     """Tokenise ``text`` and run the components, with ``scanner`` as the figure component's context."""
     doc = nlp.make_doc(text)
+    doc._.factcheck_text = text
     doc._.factcheck_context = scanner
     for _name, component in nlp.pipeline:
         doc = component(doc)
     doc._.factcheck_context = None
+    doc._.factcheck_text = None
     return doc

@@ -193,33 +193,55 @@ def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], position: 
     return sentences[index] if sentences else (0, 0)
 
 
-def _paragraph_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
+def _paragraph_starts(text: str) -> list[int]:
+    return [0, *(index + 1 for index, char in enumerate(text) if char == "\n")]
+
+
+def _paragraph_start(starts: list[int], position: int) -> int:
+    return starts[max(0, bisect_left(starts, position + 1) - 1)]
 
 
 def _entity_for(
-    mentions: list[tuple[int, str]], offsets: list[int], start: int, sentence: tuple[int, int], paragraph: int
+    mentions: list[tuple[int, str]],
+    offsets: list[int],
+    sentence_starts: list[int],
+    start: int,
+    sentence: tuple[int, int],
+    paragraph: int,
 ) -> str | None:
-    """Nearest alias before the figure in its sentence, else after it, else earlier in the paragraph."""
+    """Nearest alias before the figure in its sentence, else after it, else the subject of an earlier
+    sentence of the paragraph (an alias that opens its sentence: 科技園公司在香港建立了…)."""
     here = bisect_left(offsets, start)
     if here > 0 and offsets[here - 1] >= sentence[0]:
         return mentions[here - 1][1]
     if here < len(offsets) and offsets[here] < sentence[1]:
         return mentions[here][1]
-    sentence_first = bisect_left(offsets, sentence[0])
-    if sentence_first > 0 and offsets[sentence_first - 1] >= paragraph:
-        return mentions[sentence_first - 1][1]
+    index = bisect_left(offsets, sentence[0]) - 1
+    while index >= 0 and offsets[index] >= paragraph:
+        opening = sentence_starts[max(0, bisect_left(sentence_starts, offsets[index] + 1) - 1)]
+        if offsets[index] - opening <= _SUBJECT_REACH:
+            return mentions[index][1]
+        index -= 1
     return None
+
+
+#: How far into its sentence an alias may start and still be the sentence's subject (此外，科技園公司…).
+_SUBJECT_REACH = 4
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\s（）()「」《》\"“”'‘’]")
 _NUMERAL_CHARS = frozenset(DIGIT_CLASS + SMALL_CLASS + BIG_CLASS)
 
 
+#: How far back a noun phrase before a figure is looked for (bounded: linear time on one-line documents).
+_NOUN_REACH = 24
+
+
 def _noun_before(text: str, start: int, sentence_start: int) -> str | None:
     """The noun phrase just before a figure (其中研發人員逾 15,000 名 -> 研發人員)."""
     # The last clause, and in it what follows the last 的 (第一季的訪客人數為 -> 訪客人數為).
-    clause = _CLAUSE_BREAK.split(text[sentence_start:start].rstrip())[-1].rsplit("的", 1)[-1]
+    window = text[max(sentence_start, start - _NOUN_REACH) : start]
+    clause = _CLAUSE_BREAK.split(window.rstrip())[-1].rsplit("的", 1)[-1]
     for lead in sorted(NOUN_LEADS, key=len, reverse=True):
         if clause.startswith(lead):
             clause = clause[len(lead) :]
@@ -287,6 +309,7 @@ def _claims(
     mentions = _entity_mentions(text, knowledge)
     mention_offsets = [offset for offset, _name in mentions]
     sentence_starts = [start for start, _end in sentences]
+    paragraphs = _paragraph_starts(text)
     simplified = _is_simplified(text)
     resolved: list[Figure] = []
     for figure in figures:
@@ -339,7 +362,14 @@ def _claims(
             qualifier="exact" if figure.kind in ("date", "year") else figure.qualifier,
             unit=figure.unit,
             currency=_currency(figure, document, knowledge, simplified) if figure.kind == "money" else None,
-            entity=_entity_for(mentions, mention_offsets, figure.start, sentence, _paragraph_start(text, figure.start)),
+            entity=_entity_for(
+                mentions,
+                mention_offsets,
+                sentence_starts,
+                figure.start,
+                sentence,
+                _paragraph_start(paragraphs, figure.start),
+            ),
             metric=metric,
             as_of=as_of,
             lang="zh",

@@ -35,6 +35,7 @@ MAX_EXCERPTS = 8
 #: Width of the chart's lane for claims with no as-of date.
 UNDATED_LANE = 96
 
+INTEGER_KINDS = ("count", "ordinal", "year")
 NUMERIC_KINDS = ("count", "money", "percent", "quantity", "ratio", "number", "duration", "ordinal", "year")
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -207,6 +208,7 @@ class TimelinePoint:
     as_of: str
     where: str
     label_x: float
+    label_anchor: str  # "start" (label to the right of the point) or "end" (to the left)
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +391,7 @@ def _excerpt(
 
 def _nice_step(span: float, ticks: int = 5) -> float:
     raw = span / max(ticks, 1)
-    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    magnitude = float(10 ** math.floor(math.log10(raw))) if raw > 0 else 1.0
     for factor in (1, 2, 2.5, 5, 10):
         if raw <= factor * magnitude:
             return factor * magnitude
@@ -422,6 +424,8 @@ def _timeline(
     y_lo = min(0.0, min(finite))
     y_top = max(finite) * 1.18 if max(finite) > 0 else 1.0
     step = _nice_step(y_top - y_lo)
+    if kind in INTEGER_KINDS and not step.is_integer():
+        step = float(math.ceil(step))  # no 2.5 companies on the axis
     y_lo = math.floor(y_lo / step) * step
     y_hi = math.ceil(y_top / step) * step
 
@@ -474,7 +478,9 @@ def _timeline(
         y_low = float(top + plot_h) if lower is None else y_of(lower)
         y_high = float(top) if upper is None else y_of(upper)
         label = short_value(claim)
-        label_x = x + 8
+        # Of several claims on one date, those left of the date are labelled on their left, so labels never cross.
+        label_anchor = "end" if offset < 0 else "start"
+        label_x = round(x - 8 if offset < 0 else x + 8, 1)
         points.append(
             TimelinePoint(
                 anchor=claim_anchors[claim.id],
@@ -491,6 +497,7 @@ def _timeline(
                 as_of=claim.as_of or "undated",
                 where=f"{claim.path}:{claim.location.line}",
                 label_x=label_x,
+                label_anchor=label_anchor,
             )
         )
     title = f"{entity} · {metric}"

@@ -186,29 +186,39 @@ def test_xss_corpus_executes_nothing(browser: Any, xss_report: Report, tmp_path:
     assert console_errors(browser) == []
 
 
-def test_cli_audit_report_of_a_corpus(
+def test_cli_audit_report_of_the_seed_corpus(
     browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The report the CLI writes for the seed corpus loads cleanly (and lists every document)."""
+    """What `make audit` writes for the seed corpus (plus one hostile file) loads cleanly, lists every
+    document and charts the HKSTP company count over time."""
     from selenium.webdriver.common.by import By
 
     corpus = tmp_path / "corpus"
     shutil.copytree(REPO / "seeds", corpus / "seeds")
+    shutil.copytree(REPO / "rules", corpus / "rules")
+    shutil.copy(REPO / "factcheck.yaml", corpus / "factcheck.yaml")
     (corpus / "seeds" / "hostile.md").write_text(
         "# Release <script>window.__xss=1</script>\n\nOver 100 firms <img src=x onerror=window.__xss=2>.\n",
         encoding="utf-8",
     )
     monkeypatch.chdir(corpus)
-    code = main(["check", "seeds", "--fail-on", "never", "--html", "out/audit.html", "--format", "json"])
+    code = main(["check", "--fail-on", "never", "--html", "out/audit.html", "--format", "json"])
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     paths = [document["path"] for document in data["documents"]]
-    assert {f"seeds/{seed.name}" for seed in (REPO / "seeds").glob("*.txt")} | {"seeds/hostile.md"} <= set(paths)
+    assert {f"seeds/{seed.name}" for seed in (REPO / "seeds").glob("*.txt")} | {"seeds/hostile.md"} == set(paths)
     _load(browser, corpus / "out" / "audit.html")
     assert console_errors(browser) == []
     summaries = browser.find_elements(By.CSS_SELECTOR, "details.document summary .path")
     assert [summary.text for summary in summaries] == paths
     assert browser.execute_script("return typeof window.__xss") == "undefined"
+    titles = [caption.text for caption in browser.find_elements(By.CSS_SELECTOR, "figure.timeline > figcaption strong")]
+    assert "HKSTP · companies" in titles
+    chart = browser.find_elements(By.CSS_SELECTOR, "figure.timeline")[titles.index("HKSTP · companies")]
+    dates = {
+        tick.text for tick in chart.find_elements(By.CSS_SELECTOR, "text.tick-label") if tick.text[:2] in ("19", "20")
+    }
+    assert len(dates) >= 2, dates
     _screenshot(browser, tmp_path, "audit-seeds")
 
 
