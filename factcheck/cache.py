@@ -527,6 +527,8 @@ class CheckMemo:
     def __init__(self, cache: ClaimCache) -> None:
         self.cache = cache
         self._documents: dict[int, tuple[Document, str]] = {}
+        #: Documents whose findings a check could not complete in this run (never memoised).
+        self.unfinished: set[str] = set()
 
     def key(self, document: Document, *parts: str) -> str:
         known = self._documents.get(id(document))
@@ -541,6 +543,9 @@ class CheckMemo:
 
     def put(self, key: str, value: Any) -> None:
         self.cache.put_memo(key, value)
+
+    def incomplete(self, path: str) -> None:
+        self.unfinished.add(path)
 
 
 def finding_to_json(finding: Finding) -> list[Any]:

@@ -179,12 +179,11 @@ def _focus_context(context: CheckContext, focus: Collection[str]) -> CheckContex
     )
 
 
-def _document_scoped(check: CheckType, rule: Rule, context: CheckContext) -> list[Finding]:
+def _document_scoped(check: CheckType, rule: Rule, context: CheckContext, memo: CheckMemo | None) -> list[Finding]:
     """``check.check(rule, context)`` of a document-scoped rule, run only on documents without a memo.
 
     A document's findings are memoised under its digest, the rule's definition and the checks' code.
     """
-    memo = context.memo
     if memo is None:
         return list(check.check(rule, context))
     digest = rule_digest(rule)
@@ -200,12 +199,14 @@ def _document_scoped(check: CheckType, rule: Rule, context: CheckContext) -> lis
         except DamagedEntry:
             missing[path] = key
     if missing:
+        memo.unfinished.clear()
         fresh = list(check.check(rule, _focus_context(context, missing)))
         by_path: dict[str, list[Finding]] = {path: [] for path in missing}
         for finding in fresh:
             by_path.setdefault(finding.location.path, []).append(finding)
         for path, key in missing.items():
-            memo.put(key, [finding_to_json(finding) for finding in by_path[path]])
+            if path not in memo.unfinished:
+                memo.put(key, [finding_to_json(finding) for finding in by_path[path]])
         findings.extend(fresh)
     return findings
 
@@ -223,6 +224,7 @@ def run_checks(
     by_path: dict[str, list[Claim]] = {}
     for claim in corpus.claims:
         by_path.setdefault(claim.path, []).append(claim)
+    memo = CheckMemo(corpus.cache) if corpus.cache is not None else None
     context = CheckContext(
         documents=documents,
         claims=corpus.claims,
@@ -230,7 +232,7 @@ def run_checks(
         index=index if index is not None else build_index(corpus.claims, corpus.knowledge),
         knowledge=corpus.knowledge,
         translations=config.translations,
-        memo=CheckMemo(corpus.cache) if corpus.cache is not None else None,
+        memo=memo,
     )
     local = _focus_context(context, focus) if focus is not None else context
     findings: list[Finding] = []
@@ -239,7 +241,7 @@ def run_checks(
         if check is None:  # validation rejects these; a defensive skip keeps a run going
             continue
         if getattr(check, "SCOPE", "corpus") == "document":
-            findings.extend(_document_scoped(check, rule, local))
+            findings.extend(_document_scoped(check, rule, local, memo))
         else:
             findings.extend(check.check(rule, context))
     findings.sort(key=Finding.sort_key)

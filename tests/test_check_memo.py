@@ -188,3 +188,20 @@ def test_findings_round_trip_through_json() -> None:
         ("a.txt#1",),
     )
     assert finding_from_json(json.loads(json.dumps(finding_to_json(finding)))) == finding
+
+
+def test_findings_cut_short_by_a_time_budget_are_not_memoised(corpus: Path, scanned: dict[str, list[str]]) -> None:
+    rules = corpus / "rules.yaml"
+    rules.write_text(
+        rules.read_text("utf-8") + "  - id: ocr-no-time\n"
+        "    check: ocr-artifact\n"
+        "    category: ocr-artifact\n"
+        "    severity: info\n"
+        "    params: {budget_seconds: 0, substitutions: [{find: '1&T', means: 'I&T'}]}\n",
+        "utf-8",
+    )
+    first = run()
+    assert spans(first, "ocr-no-time") == []  # the budget ran out before the first match
+    scanned.clear()
+    assert run() == first
+    assert scanned == {"ocr-no-time": ["docs/a.txt", "docs/b.txt", "docs/c.txt", "docs/d.txt"]}

@@ -28,6 +28,8 @@ class CheckMemo(Protocol):
 
     ``key(document, *parts)``: a key for a value that depends on ``document``, the checks' code and
     ``parts``; ``get(key)``: the JSON value stored, or None; ``put(key, value)``: store one.
+    ``incomplete(path)``: this run's findings in ``path`` were cut short (a time budget ran out):
+    the engine does not memoise them.
     """
 
     def key(self, document: Document, *parts: str) -> str: ...
@@ -35,6 +37,8 @@ class CheckMemo(Protocol):
     def get(self, key: str) -> Any: ...
 
     def put(self, key: str, value: Any) -> None: ...
+
+    def incomplete(self, path: str) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,5 +116,7 @@ def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                     else f"'{written}' looks like OCR damage of '{meant}'"
                 )
                 hits[start] = report(rule, document, start, end, message(rule, default, text=written, expected=meant))
+        if ctx.memo is not None and any(substitution.find.exhausted for substitution in substitutions):
+            ctx.memo.incomplete(document.path)  # the time budget ran out: do not keep these findings
         for start in sorted(hits):
             yield hits[start]
