@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -105,6 +107,10 @@ def test_output_file_is_written(corpus: Path) -> None:
     code, out, _err = run("check", "docs", "--format", "json", "--output", "reports/out.json")
     assert code == 0 and out == ""
     assert json.loads((corpus / "reports" / "out.json").read_text("utf-8"))["format_version"] == 1
+    # Written through a temporary file, yet with the permissions of any file the user creates.
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE((corpus / "reports" / "out.json").stat().st_mode) == 0o666 & ~mask
 
 
 def test_exit_2_for_usage_config_and_rule_errors(corpus: Path) -> None:
