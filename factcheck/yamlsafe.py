@@ -87,6 +87,8 @@ class _Builder:
             return constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
             raise YamlError(self.path, node.start_mark.line + 1, str(error.problem or error)) from None
+        except ValueError as error:  # a timestamp-shaped value that is no date: "2024-13-45"
+            raise YamlError(self.path, node.start_mark.line + 1, f"invalid value {node.value!r}: {error}") from None
 
 
 class LineDict(dict[Any, Any]):

@@ -54,6 +54,7 @@ def test_dot_config_name_is_found(tmp_path: Path) -> None:
         ("include: 3\n", 1, "must be a list of strings"),
         ("x: !!python/object/apply:os.system [ls]\n", 1, "not allowed"),
         ("x: !!python/name:os.system\n", 1, "constructor"),
+        ("fail_on: error\ndocuments:\n  a.txt: {date: 2024-13-45}\n", 3, "invalid value '2024-13-45'"),
     ],
 )
 def test_config_errors_name_file_and_line(tmp_path: Path, content: str, line: int, fragment: str) -> None:
