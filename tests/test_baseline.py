@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 
 from factcheck.baseline import BaselineError, load_baseline, parse_baseline
-from factcheck.cli import main
 from tests import fakecheck
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
+from tests.cli_support import run
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import stat
@@ -12,12 +11,7 @@ import pytest
 
 from factcheck.cli import main
 from factcheck.config import ConfigError, find_config, load_config
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
+from tests.cli_support import run
 
 
 @pytest.fixture

@@ -10,12 +10,7 @@ import pytest
 
 from factcheck.cli import main
 from tests import fakecheck
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
+from tests.cli_support import run
 
 
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, severity: str) -> Path:

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
 from factcheck.engine import focus_findings
 from factcheck.model import Finding, Location, RelatedLocation, Severity
 from tests import fakecheck
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
+from tests.cli_support import run
 
 
 @pytest.fixture
