@@ -5,13 +5,98 @@ from __future__ import annotations
 import csv
 import io
 import json
+from json.encoder import encode_basestring  # the C encoder when available (ensure_ascii=False)
 from typing import Any
 
 from factcheck.model import FORMAT_VERSION, Report, Severity
 
+_SCALARS = {True: "true", False: "false"}
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+def _scalar(value: Any) -> str | None:
+    """A JSON scalar as ``json.dumps`` writes it, or None for a container (or a type it would reject)."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)  # type: ignore[no-any-return]
+    if value is None:
+        return "null"
+    if kind is bool:
+        return _SCALARS[value]
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        return _float(value)
+    return None
+
+
+def _pretty(value: Any, indent: str, out: list[str]) -> None:
+    """Append ``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` would write it at ``indent``.
+
+    The standard library's indented encoder is pure Python and generic; this one handles the types a
+    report holds (str keys; str, int, float, bool, None, list, tuple, dict values) with the C string
+    encoder and joins the members of a container in one go. Anything else goes through ``json.dumps``.
+    """
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        separator = ",\n" + inner
+        members: list[str] = []
+        for key, item in value.items():
+            name = encode_basestring(key) if type(key) is str else _scalar_key(key)
+            text = _scalar(item)
+            if text is None:
+                nested: list[str] = []
+                _pretty(item, inner, nested)
+                text = "".join(nested)
+            members.append(name + ": " + text)
+        out.append("{\n" + inner + separator.join(members) + "\n" + indent + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        separator = ",\n" + inner
+        items: list[str] = []
+        for item in value:
+            text = _scalar(item)
+            if text is None:
+                nested = []
+                _pretty(item, inner, nested)
+                text = "".join(nested)
+            items.append(text)
+        out.append("[\n" + inner + separator.join(items) + "\n" + indent + "]")
+    else:
+        text = _scalar(value)
+        if text is None:  # another type: whatever json.dumps makes of it (or its error)
+            text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+        out.append(text)
+
+
+def _scalar_key(key: Any) -> str:
+    """A non-string dict key as json.dumps writes it (numbers, booleans and None become strings)."""
+    return json.dumps({key: 0}, ensure_ascii=False)[1:].rpartition(":")[0]
+
+
+def dumps_indented(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, faster on large reports (same bytes)."""
+    out: list[str] = []
+    _pretty(data, "", out)
+    return "".join(out)
+
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(data) + "\n"
 
 
 def documents_json(report: Report) -> list[dict[str, Any]]:
