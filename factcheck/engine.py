@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+import hashlib
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factcheck import __version__
 from factcheck.baseline import apply_baseline, load_baseline
@@ -14,8 +16,11 @@ from factcheck.cache import (
     CheckMemo,
     ClaimCache,
     DamagedEntry,
+    checks_digest,
     default_cache_dir,
+    document_digest,
     entry_key,
+    extractor_digest,
     finding_from_json,
     finding_to_json,
 )
@@ -233,6 +238,7 @@ def run_checks(
         knowledge=corpus.knowledge,
         translations=config.translations,
         memo=memo,
+        focus=frozenset(focus) if focus is not None else None,
     )
     local = _focus_context(context, focus) if focus is not None else context
     findings: list[Finding] = []
@@ -272,14 +278,108 @@ def focus_findings(findings: Iterable[Finding], focus: set[str]) -> list[Finding
     return result
 
 
+#: Bump when what a run memo holds changes meaning.
+RUN_MEMO_VERSION = 1
+
+
+def run_digest(corpus: Corpus, config: Config) -> str:
+    """A hash of everything a full run's findings depend on: the code (checks, extraction, tool version),
+    the rules, the packs' knowledge, the config's translations and every document (what the checks and
+    extraction read of it; see ``factcheck.cache.document_digest``)."""
+    digest = hashlib.sha256()
+    parts = [
+        f"run-{RUN_MEMO_VERSION}",
+        __version__,
+        checks_digest(),
+        extractor_digest(),
+        repr(corpus.knowledge),
+        repr(config.translations),
+        *(rule_digest(rule) for rule in corpus.ruleset.rules),
+        *(document_digest(document) for document in corpus.documents),
+    ]
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+#: The cache key of the run memo: one slot, the last full run (a new corpus replaces it, so memos never pile up).
+_RUN_MEMO_KEY = hashlib.sha256(b"factcheck last full run").hexdigest()
+
+
+def _recalled_findings(cache: ClaimCache, digest: str) -> tuple[list[Finding], int] | None:
+    """The findings (after suppression) and the suppressed count of the last full run, if it had ``digest``."""
+    stored = cache.get_memo(_RUN_MEMO_KEY)
+    if not isinstance(stored, dict) or stored.get("digest") != digest:
+        return None
+    try:
+        suppressed = stored["suppressed"]
+        items = stored["findings"]
+        if type(suppressed) is not int or not isinstance(items, list):
+            raise DamagedEntry("malformed run memo")
+        findings = []
+        for item in items:
+            fingerprint = item[-1]
+            if not isinstance(fingerprint, str):
+                raise DamagedEntry("malformed run memo")
+            findings.append(dataclasses.replace(finding_from_json(item[:-1]), fingerprint=fingerprint))
+    except (DamagedEntry, KeyError, TypeError, IndexError):
+        return None
+    return findings, suppressed
+
+
+def _remember_findings(cache: ClaimCache, digest: str, findings: Sequence[Finding], suppressed: int) -> None:
+    items = [[*finding_to_json(finding), finding.fingerprint] for finding in findings]
+    cache.put_memo(_RUN_MEMO_KEY, {"digest": digest, "suppressed": suppressed, "findings": items})
+
+
+class ClaimKeys(Mapping[str, Any]):
+    """``Report.metadata``: ``claim_keys`` (each indexed claim's aligned key, for the HTML timelines),
+    computed from the index when first read -- a run whose findings come from the run memo builds
+    no index unless a report asks for it."""
+
+    def __init__(self, claims: Sequence[Claim], knowledge: Knowledge, index: ClaimIndex | None = None) -> None:
+        self._claims = claims
+        self._knowledge = knowledge
+        self._keys = None if index is None else self._of(index)
+
+    @staticmethod
+    def _of(index: ClaimIndex) -> dict[str, tuple[str | None, ...]]:
+        return {claim.id: tuple(key) for key, group in index.groups.items() for claim in group}
+
+    def _claim_keys(self) -> dict[str, tuple[str | None, ...]]:
+        if self._keys is None:
+            self._keys = self._of(build_index(self._claims, self._knowledge))
+        return self._keys
+
+    def __getitem__(self, name: str) -> Any:
+        if name != "claim_keys":
+            raise KeyError(name)
+        return self._claim_keys()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("claim_keys",))
+
+    def __len__(self) -> int:
+        return 1
+
+
 def run_check(config: Config, options: RunOptions) -> Report:
     baseline = load_baseline(options.baseline) if options.baseline is not None else None
     corpus = collect(config, options)
     focus = {display_path(path) for path in options.focus} if options.focus else None
-    index = build_index(corpus.claims, corpus.knowledge)
-    findings = run_checks(corpus, config, focus, index)
-    kept = apply_suppressions(findings, corpus.documents, corpus.ruleset.rules)
-    findings = list(kept.findings)
+    # A full run over a corpus, rules and code the last full run saw reuses its findings (the run memo).
+    digest = run_digest(corpus, config) if corpus.cache is not None and focus is None else None
+    recalled = _recalled_findings(corpus.cache, digest) if corpus.cache is not None and digest else None
+    index: ClaimIndex | None = None
+    if recalled is not None:
+        findings, suppressed = recalled
+    else:
+        index = build_index(corpus.claims, corpus.knowledge)
+        kept = apply_suppressions(run_checks(corpus, config, focus, index), corpus.documents, corpus.ruleset.rules)
+        findings, suppressed = list(kept.findings), kept.suppressed
+        if corpus.cache is not None and digest is not None:
+            _remember_findings(corpus.cache, digest, findings, suppressed)
     if focus is not None:
         findings = focus_findings(findings, focus)
     baselined = 0
@@ -293,10 +393,10 @@ def run_check(config: Config, options: RunOptions) -> Report:
         rules=tuple(rule.info() for rule in corpus.ruleset.rules),
         problems=corpus.problems,
         fail_on=options.fail_on or config.fail_on,
-        suppressed=kept.suppressed,
+        suppressed=suppressed,
         tool_version=__version__,
         # Each indexed claim's aligned (entity, metric, kind, dimension): the HTML timelines follow the index.
-        metadata={"claim_keys": {claim.id: tuple(key) for key, group in index.groups.items() for claim in group}},
+        metadata=ClaimKeys(corpus.claims, corpus.knowledge, index),
     )
 
 

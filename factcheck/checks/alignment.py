@@ -260,13 +260,28 @@ def comparable_sets(group: Sequence[Claim], key: ClaimKey, index: ClaimIndex) ->
     return [sorted(claims, key=claim_order) for _, claims in ordered]
 
 
+def touches_focus(claims: Iterable[Claim], ctx: CheckContext) -> bool:
+    """False when ``ctx`` is a --focus run's and none of ``claims`` is in a focus document.
+
+    The findings of a claim group mention only its own claims, so a group with no focus claim
+    can be skipped: none of its findings would be reported.
+    """
+    focus = ctx.focus
+    return focus is None or any(claim.path in focus for claim in claims)
+
+
 def claim_sets(rule: Rule, ctx: CheckContext) -> Iterator[tuple[ClaimKey, list[Claim]]]:
-    """Every set of two or more selected claims that may be compared (see :func:`comparable_sets`)."""
+    """Every set of two or more selected claims that may be compared (see :func:`comparable_sets`).
+
+    In a --focus run, only sets with a claim in a focus document (:func:`touches_focus`).
+    """
     index = ctx.index
     for key, group in sorted(index.groups.items(), key=group_order):
+        if not touches_focus(group, ctx):
+            continue
         chosen = [claim for claim in group if selected(rule, claim, index)]
         for claims in comparable_sets(chosen, key, index):
-            if len(claims) >= 2:
+            if len(claims) >= 2 and touches_focus(claims, ctx):
                 yield key, claims
 
 

@@ -54,6 +54,7 @@ from factcheck.checks.alignment import (
     related,
     selected,
     sides_finding,
+    touches_focus,
     when,
     widen,
 )
@@ -219,6 +220,8 @@ def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
         for child in children.get(key.entity, ()):
             child_key = ClaimKey(child, key.metric, key.kind, key.dimension)
             labelled.extend((claim, child) for claim in index.group(child_key) if selected(rule, claim, index))
+        if not touches_focus((claim for claim, _ in labelled), ctx):
+            continue
         points = _points(labelled)
         if len({value for _, value, _, _ in points}) < 2 or len({date for _, _, date, _ in points}) < 2:
             continue

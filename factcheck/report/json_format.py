@@ -25,7 +25,7 @@ def _scalar(value: Any) -> str | None:
     """A JSON scalar as ``json.dumps`` writes it, or None for a container (or a type it would reject)."""
     kind = type(value)
     if kind is str:
-        return encode_basestring(value)  # type: ignore[no-any-return]
+        return encode_basestring(value)
     if value is None:
         return "null"
     if kind is bool:
