@@ -37,12 +37,33 @@ def _scalar(value: Any) -> str | None:
     return None
 
 
+_KEYS: dict[str, str] = {}
+
+
+def _member(item: Any, indent: str) -> str:
+    """One value inside a container, as json.dumps writes it at ``indent`` (scalars inline: the common case)."""
+    kind = type(item)
+    if kind is str:
+        return encode_basestring(item)
+    if kind is int:
+        return int.__repr__(item)
+    if item is None:
+        return "null"
+    text = _scalar(item)
+    if text is not None:
+        return text
+    out: list[str] = []
+    _pretty(item, indent, out)
+    return "".join(out)
+
+
 def _pretty(value: Any, indent: str, out: list[str]) -> None:
     """Append ``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` would write it at ``indent``.
 
     The standard library's indented encoder is pure Python and generic; this one handles the types a
     report holds (str keys; str, int, float, bool, None, list, tuple, dict values) with the C string
-    encoder and joins the members of a container in one go. Anything else goes through ``json.dumps``.
+    encoder, encodes each key once per run and joins a container's members in one go.
+    Anything else goes through ``json.dumps`` itself.
     """
     kind = type(value)
     if kind is dict:
@@ -50,32 +71,29 @@ def _pretty(value: Any, indent: str, out: list[str]) -> None:
             out.append("{}")
             return
         inner = indent + "  "
-        separator = ",\n" + inner
         members: list[str] = []
+        keys = _KEYS
         for key, item in value.items():
-            name = encode_basestring(key) if type(key) is str else _scalar_key(key)
-            text = _scalar(item)
-            if text is None:
-                nested: list[str] = []
-                _pretty(item, inner, nested)
-                text = "".join(nested)
-            members.append(name + ": " + text)
-        out.append("{\n" + inner + separator.join(members) + "\n" + indent + "}")
+            name = keys.get(key) if type(key) is str else None
+            if name is None:
+                name = (encode_basestring(key) if type(key) is str else _scalar_key(key)) + ": "
+                if type(key) is str and len(keys) < 4096:
+                    keys[key] = name
+            kind = type(item)
+            if kind is str:
+                members.append(name + encode_basestring(item))
+            elif kind is int:
+                members.append(name + int.__repr__(item))
+            else:
+                members.append(name + _member(item, inner))
+        out.append("{\n" + inner + (",\n" + inner).join(members) + "\n" + indent + "}")
     elif kind is list or kind is tuple:
         if not value:
             out.append("[]")
             return
         inner = indent + "  "
-        separator = ",\n" + inner
-        items: list[str] = []
-        for item in value:
-            text = _scalar(item)
-            if text is None:
-                nested = []
-                _pretty(item, inner, nested)
-                text = "".join(nested)
-            items.append(text)
-        out.append("[\n" + inner + separator.join(items) + "\n" + indent + "]")
+        items = [_member(item, inner) for item in value]
+        out.append("[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]")
     else:
         text = _scalar(value)
         if text is None:  # another type: whatever json.dumps makes of it (or its error)
