@@ -32,7 +32,7 @@ from factcheck.fingerprint import with_fingerprints
 from factcheck.index import ClaimIndex, build_index
 from factcheck.knowledge import Knowledge
 from factcheck.load import DOCUMENT_SUFFIXES, discover, display_path, document_from_text, load_documents
-from factcheck.model import Claim, Document, Finding, Problem, RelatedLocation, Report
+from factcheck.model import Claim, Document, Finding, Location, Problem, RelatedLocation, Report, Severity
 from factcheck.rules import Rule, RuleSet, load_ruleset
 from factcheck.suppress import apply as apply_suppressions
 
@@ -317,13 +317,17 @@ def _recalled_findings(cache: ClaimCache, digest: str) -> tuple[list[Finding], i
         items = stored["findings"]
         if type(suppressed) is not int or not isinstance(items, list):
             raise DamagedEntry("malformed run memo")
+        severities = {severity.value: severity for severity in Severity}
         findings = []
-        for item in items:
-            fingerprint = item[-1]
-            if not isinstance(fingerprint, str):
+        for rule, category, severity, message, location, related, claims, fingerprint in items:
+            if not all(isinstance(value, str) for value in (rule, category, message, fingerprint)):
                 raise DamagedEntry("malformed run memo")
-            findings.append(dataclasses.replace(finding_from_json(item[:-1]), fingerprint=fingerprint))
-    except (DamagedEntry, KeyError, TypeError, IndexError):
+            others = tuple(RelatedLocation(Location(*where), str(note)) for where, note in related)
+            where = Location(*location)
+            findings.append(
+                Finding(rule, category, severities[severity], message, where, others, tuple(claims), fingerprint)
+            )
+    except (DamagedEntry, KeyError, TypeError, ValueError):  # the memo is checksummed: this is another layout
         return None
     return findings, suppressed
 
@@ -378,7 +382,7 @@ def run_check(config: Config, options: RunOptions) -> Report:
         index = build_index(corpus.claims, corpus.knowledge)
         kept = apply_suppressions(run_checks(corpus, config, focus, index), corpus.documents, corpus.ruleset.rules)
         findings, suppressed = list(kept.findings), kept.suppressed
-        if corpus.cache is not None and digest is not None:
+        if corpus.cache is not None and digest is not None and not corpus.cache.stats.incomplete:
             _remember_findings(corpus.cache, digest, findings, suppressed)
     if focus is not None:
         findings = focus_findings(findings, focus)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from json.encoder import encode_basestring  # the C encoder when available (ensure_ascii=False)
 from typing import Any
 
@@ -118,9 +119,7 @@ def _dump(data: Any) -> str:
 
 
 def documents_json(report: Report) -> list[dict[str, Any]]:
-    counts: dict[str, int] = {}
-    for claim in report.claims:
-        counts[claim.path] = counts.get(claim.path, 0) + 1
+    counts = Counter(claim.location.path for claim in report.claims)
     return [
         {
             "path": document.path,
