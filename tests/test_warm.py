@@ -20,7 +20,8 @@ from benchmarks.corpus import generate_corpus
 from factcheck.checks.alignment import claim_order, claim_period, interval, widen
 from factcheck.engine import _RUN_MEMO_KEY, focus_findings
 from factcheck.index import periods_close
-from factcheck.model import Claim, Finding, Location, RelatedLocation, Severity
+from factcheck.model import Claim, Finding, Location, Problem, RelatedLocation, Report, Severity
+from factcheck.report import json_format
 from factcheck.report.json_format import dumps_indented
 from tests.cli_support import run
 from tests.xdoc_support import Corpus
@@ -167,6 +168,38 @@ def test_the_indented_writer_writes_json_dumps_bytes(value: object) -> None:
 def test_the_indented_writer_handles_keys_json_dumps_converts() -> None:
     value = {1: "one", 2.5: [], None: {}, False: ["\u2028", "\ud800"], "é": float("nan")}
     assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+_TEXT = st.text(max_size=12)
+_LOCATION = st.builds(
+    Location,
+    _TEXT,
+    st.integers(1, 9),
+    st.integers(1, 99),
+    st.integers(1, 9),
+    st.integers(1, 99),
+    st.integers(0, 999),
+    st.integers(0, 999),
+    _TEXT,
+)
+_FINDING = st.builds(
+    Finding,
+    _TEXT,
+    _TEXT,
+    st.sampled_from(list(Severity)),
+    _TEXT,
+    _LOCATION,
+    st.lists(st.builds(RelatedLocation, _LOCATION, _TEXT), max_size=3).map(tuple),
+    st.lists(_TEXT, max_size=3).map(tuple),
+    _TEXT,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_FINDING, max_size=4))
+def test_the_json_report_is_json_dumps_of_its_data(findings: list[Finding]) -> None:
+    report = Report(documents=(), claims=(), findings=tuple(findings), problems=(Problem("a\u00e9.txt", "binary"),))
+    assert json_format.render(report) == json.dumps(json_format.check_json(report), ensure_ascii=False, indent=2) + "\n"
 
 
 # -- warm runs on a generated corpus -------------------------------------------------------------------------------

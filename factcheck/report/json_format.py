@@ -9,7 +9,7 @@ from collections import Counter
 from json.encoder import encode_basestring  # the C encoder when available (ensure_ascii=False)
 from typing import Any
 
-from factcheck.model import FORMAT_VERSION, Report, Severity
+from factcheck.model import FORMAT_VERSION, Finding, Location, Report, Severity
 
 _SCALARS = {True: "true", False: "false"}
 
@@ -41,6 +41,12 @@ def _scalar(value: Any) -> str | None:
 _KEYS: dict[str, str] = {}
 
 
+class _Written(str):
+    """Text already written as json.dumps would write it at the place it goes (see :func:`_finding_text`)."""
+
+    __slots__ = ()
+
+
 def _member(item: Any, indent: str) -> str:
     """One value inside a container, as json.dumps writes it at ``indent`` (scalars inline: the common case)."""
     kind = type(item)
@@ -48,6 +54,8 @@ def _member(item: Any, indent: str) -> str:
         return encode_basestring(item)
     if kind is int:
         return int.__repr__(item)
+    if kind is _Written:
+        return str(item)
     if item is None:
         return "null"
     text = _scalar(item)
@@ -132,7 +140,8 @@ def documents_json(report: Report) -> list[dict[str, Any]]:
     ]
 
 
-def check_json(report: Report) -> dict[str, Any]:
+def check_json(report: Report, findings: bool = True) -> dict[str, Any]:
+    """The JSON report's data (CONTRACT.md); without ``findings``, an empty findings list."""
     return {
         "format_version": FORMAT_VERSION,
         "summary": {
@@ -148,12 +157,50 @@ def check_json(report: Report) -> dict[str, Any]:
         },
         "documents": documents_json(report),
         "skipped": [{"path": problem.path, "reason": problem.reason} for problem in report.problems],
-        "findings": [finding.to_json() for finding in report.findings],
+        "findings": [finding.to_json() for finding in report.findings] if findings else [],
     }
 
 
+def _location_members(location: Location, inner: str) -> str:
+    """The members of ``Location.to_json()`` at ``inner``, joined."""
+    return (
+        f'"path": {_member(location.path, inner)},\n{inner}"line": {_member(location.line, inner)},\n'
+        f'{inner}"column": {_member(location.column, inner)},\n{inner}"end_line": {_member(location.end_line, inner)},\n'
+        f'{inner}"end_column": {_member(location.end_column, inner)},\n{inner}"start": {_member(location.start, inner)},\n'
+        f'{inner}"end": {_member(location.end, inner)},\n{inner}"text": {_member(location.text, inner)}'
+    )
+
+
+def _finding_text(finding: Finding, indent: str) -> _Written:
+    """``finding.to_json()`` as json.dumps(indent=2) writes it at ``indent``, without building the dicts
+    (a report holds tens of thousands of findings, each with a location, related locations and claim ids)."""
+    one, two, three = indent + "  ", indent + "    ", indent + "      "
+    related = [
+        f'{{\n{three}{_location_members(item.location, three)},\n{three}"note": {_member(item.note, three)}\n{two}}}'
+        for item in finding.related
+    ]
+    claims = [_member(claim, two) for claim in finding.claims]
+    return _Written(
+        f'{{\n{one}"rule": {_member(finding.rule, one)},\n{one}"category": {_member(finding.category, one)},\n'
+        f'{one}"severity": {_member(finding.severity.value, one)},\n{one}"message": {_member(finding.message, one)},\n'
+        f'{one}"location": {{\n{two}{_location_members(finding.location, two)}\n{one}}},\n'
+        f'{one}"related": {_list(related, one)},\n{one}"claims": {_list(claims, one)},\n'
+        f'{one}"fingerprint": {_member(finding.fingerprint, one)}\n{indent}}}'
+    )
+
+
+def _list(items: list[str], indent: str) -> str:
+    """Members already written at ``indent + 2`` as a JSON list at ``indent``."""
+    if not items:
+        return "[]"
+    inner = indent + "  "
+    return "[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]"
+
+
 def render(report: Report) -> str:
-    return _dump(check_json(report))
+    data = check_json(report, findings=False)
+    data["findings"] = [_finding_text(finding, "    ") for finding in report.findings]
+    return _dump(data)
 
 
 def render_claims(report: Report) -> str:
