@@ -302,6 +302,10 @@ class ClaimCache:
             return False
         return True
 
+    def has(self, key: str) -> bool:
+        """Whether an entry for ``key`` exists (it may still prove damaged when read)."""
+        return (self.entries / key[:2] / f"{key}.json").is_file()
+
     def get(self, key: str) -> tuple[Claim, ...] | None:
         """The claims stored under ``key``, or None (missing or damaged: the caller extracts again)."""
         try:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.corpus import generate_corpus
+from factcheck import engine
 from factcheck.checks.alignment import claim_order, claim_period, interval, widen
-from factcheck.engine import _RUN_MEMO_KEY, focus_findings
+from factcheck.config import load_config
+from factcheck.engine import _RUN_MEMO_KEY, RunOptions, collect, focus_findings
 from factcheck.index import periods_close
-from factcheck.model import Claim, Finding, Location, Problem, RelatedLocation, Report, Severity
+from factcheck.knowledge import Knowledge
+from factcheck.model import Claim, Document, Finding, Location, Problem, RelatedLocation, Report, Severity
 from factcheck.report import json_format
 from factcheck.report.json_format import dumps_indented
 from tests.cli_support import run
@@ -290,3 +295,56 @@ def _finding(data: dict[str, Any]) -> Finding:
         claims=tuple(data["claims"]),
         fingerprint=data["fingerprint"],
     )
+
+
+def _edited_project(generated: Path, tmp_path: Path) -> Path:
+    """A copy of the generated project whose claims are cached, then one document edited."""
+    root = tmp_path / "project"
+    shutil.copytree(generated / "corpus", root / "corpus")
+    (root / "factcheck.yaml").write_text((generated / "factcheck.yaml").read_text("utf-8"), "utf-8")
+    _check(root, tmp_path / "cache")
+    edited = sorted((root / "corpus").iterdir())[5]
+    edited.write_text(
+        edited.read_text("utf-8") + "\nAs at end-June 2024, the park hosted over 1,234 companies.\n", "utf-8"
+    )
+    return root
+
+
+def _claims(root: Path, cache: Path | None) -> tuple[tuple[Claim, ...], int]:
+    options = RunOptions(cache_dir=cache, use_cache=cache is not None)
+    corpus = collect(load_config(root / "factcheck.yaml"), options)
+    return corpus.claims, corpus.cache_stats.misses if corpus.cache_stats else -1
+
+
+def test_an_edited_document_extracted_in_a_second_process_gives_the_same_claims(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _edited_project(generated, tmp_path)
+    monkeypatch.setattr(engine, "_ASIDE_MIN_CACHED", 1)  # the corpus is small: extract aside all the same
+    started: list[int] = []
+    real = engine._extract_aside
+
+    def spy(documents: Sequence[Document], knowledge: Knowledge, cached: int) -> object:
+        result = real(documents, knowledge, cached)
+        started.append(len(documents) if result is not None else 0)
+        return result
+
+    monkeypatch.setattr(engine, "_extract_aside", spy)
+    claims, misses = _claims(root, tmp_path / "cache")
+    assert started == [1] and misses == 1
+    assert claims == _claims(root, None)[0]
+    assert any("1,234" in claim.location.text for claim in claims)
+
+
+def test_a_failing_second_process_only_costs_speed(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _edited_project(generated, tmp_path)
+    monkeypatch.setattr(engine, "_ASIDE_MIN_CACHED", 1)
+
+    def broken(documents: Sequence[Document], knowledge: Knowledge) -> list[tuple[Claim, ...]]:
+        raise RuntimeError("worker died")
+
+    monkeypatch.setattr(engine, "_extract_batch", broken)
+    claims, _ = _claims(root, tmp_path / "cache")
+    assert claims == _claims(root, None)[0]
