@@ -9,6 +9,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,7 +151,7 @@ def _extract_aside(
     """Start extracting ``documents`` in a forked process, or None when it would not pay (or cannot be done)."""
     if not 0 < len(documents) <= _ASIDE_MAX or cached < _ASIDE_MIN_CACHED or (os.cpu_count() or 1) < 2:
         return None
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not sys.platform.startswith("linux"):  # fork is safe on Linux only (macOS: spawn would re-import everything)
         return None
     try:
         pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
