@@ -276,8 +276,11 @@ def claim_sets(rule: Rule, ctx: CheckContext) -> Iterator[tuple[ClaimKey, list[C
     In a --focus run, only sets with a claim in a focus document (:func:`touches_focus`).
     """
     index = ctx.index
+    focus_keys = None
+    if ctx.focus is not None:  # the keys of the focus documents' claims
+        focus_keys = {index.key_of(claim) for path in ctx.focus for claim in ctx.claims_by_path.get(path, ())}
     for key, group in sorted(index.groups.items(), key=group_order):
-        if not touches_focus(group, ctx):
+        if focus_keys is not None and key not in focus_keys:
             continue
         chosen = [claim for claim in group if selected(rule, claim, index)]
         for claims in comparable_sets(chosen, key, index):
