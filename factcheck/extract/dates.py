@@ -428,7 +428,15 @@ def find_dates(
     for anchors, patterns in ((year_anchors, _YEAR_PATTERNS), (word_anchors, _WORD_PATTERNS)):
         for anchor in anchors:
             window_start, window_end = max(start, anchor - WINDOW), min(end, anchor + WINDOW)
+            present: dict[str, bool] = {}
             for name, pattern in patterns:
+                need = _NEEDS.get(name)
+                if need is not None:
+                    # One search for a word the pattern cannot match without, instead of the pattern itself.
+                    if need.pattern not in present:
+                        present[need.pattern] = need.search(text, window_start, window_end) is not None
+                    if not present[need.pattern]:
+                        continue
                 for match in pattern.finditer(text, window_start, window_end):
                     if not match.start() <= anchor < match.end() or match.span() in found:
                         continue
@@ -445,6 +453,22 @@ def find_dates(
                         found[match.span()] = built
     return resolve_overlaps(list(found.values()))
 
+
+_NEED_MONTH = re.compile(_MONTH_NAMES, re.I)
+_NEED_PART = re.compile(r"end|mid|early|late|beginning|start|half", re.I)
+_NEED_HOLIDAY = re.compile(
+    "|".join(sorted((h.replace(" ", r"\s+").replace("'", "['’]?") for h in HOLIDAYS), key=len, reverse=True)), re.I
+)
+#: Pattern name -> what it cannot match without (it is part of every match, so a window without it has none).
+_NEEDS: dict[str, re.Pattern[str]] = {
+    **{name: _NEED_MONTH for name in ("dmy", "ddmy", "mddy", "mmy", "wdmy", "mwdy", "mdy", "my", "md", "dm", "m")},
+    "part": _NEED_PART,
+    "holiday": _NEED_HOLIDAY,
+    "quarter": re.compile("quarter", re.I),
+    "half": re.compile("half", re.I),
+    "qn": re.compile("q", re.I),
+    "yq": re.compile("q", re.I),
+}
 
 #: Patterns that may have no year in them, tried at month and period words.
 _YEARLESS = frozenset({"md", "dm", "m", "quarter", "half"})
