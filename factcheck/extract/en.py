@@ -76,6 +76,10 @@ def _scan(
     period_words: list[int],
 ) -> list[Figure]:
     digit_runs = [match.start() for match in figures.DIGIT_RUN.finditer(text, start, end)]
+    # Bounded work per sentence: a sentence that is a dump of numbers is read only up to its first anchors.
+    digit_runs = pipeline.cap_anchors(digit_runs, sentences)
+    number_words = pipeline.cap_anchors(number_words, sentences)
+    period_words = pipeline.cap_anchors(period_words, sentences)
     blocked = exclusions.blocked_spans(text, start, end, digit_runs)
     year_at = dates.YearLookup(text, sentences, document_year, document_month)
     year_runs = [offset for offset in digit_runs if _YEAR_RUN.match(text, offset) or _SHORT_DATE.match(text, offset)]

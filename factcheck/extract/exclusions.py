@@ -83,8 +83,12 @@ def blocked_spans(text: str, start: int, end: int, digit_runs: list[int]) -> lis
     """
     spans: list[tuple[int, int]] = []
     covered = -1
-    # A pattern whose triggers occur nowhere in the segment cannot match in any window of it.
-    patterns = [(trigger, pattern) for trigger, pattern in _TRIGGERED if trigger.search(text, start, end)]
+    if not digit_runs:
+        return []
+    patterns = _TRIGGERED
+    if len(digit_runs) * (WINDOW_BEFORE + WINDOW_AFTER) > end - start:
+        # The windows cover the segment: one search of it rules out the patterns whose triggers occur nowhere.
+        patterns = tuple((trigger, pattern) for trigger, pattern in _TRIGGERED if trigger.search(text, start, end))
     for digit in digit_runs:
         if digit < covered:
             continue

@@ -203,6 +203,8 @@ BETWEEN_BEFORE = re.compile(r"(?<![\w])(?:between|from)\s+$", re.I)
 NAME_BEFORE = re.compile(r"(?<![\w'’])(?P<word>[A-Z][\w&'’.]*)[ \t]+$")
 ORDINAL_NAME_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?!Anniversar)[A-Z][a-z]")
 WORD_FORMS = (numbers.WORD_FRACTION, numbers.WORD_ORDINAL, numbers.WORD_NUMBER)
+#: The longest written-out number read ("one hundred and twenty-three thousand four hundred and fifty-six").
+_WORDS_SPAN = 200
 
 
 def _code(currency: str) -> str:
@@ -282,7 +284,7 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
         scale = numbers.number_word_value(part_of_scale.group("scale")) or 1
         return _Core(pos, part_of_scale.end(), part * scale, "", "words")
     for form in WORD_FORMS:
-        match = form.match(text, pos)
+        match = form.match(text, pos, pos + _WORDS_SPAN)  # bounded: "million million ..." must not run to the end
         if match is None or match.end() > limit:
             continue
         surface = match.group(0)

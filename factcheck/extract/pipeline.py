@@ -23,6 +23,7 @@ StringStore and vocabulary for the life of the pipeline).
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -57,6 +58,11 @@ MAX_CHUNK = 2_000
 #: A whitespace-free run longer than this is broken by a space every ``RUN_BREAK`` characters in the
 #: tokenizer's copy of the text (no figure, word or name is that long; URLs are read on the text).
 RUN_BREAK = 64
+#: The most anchors (digit runs, number words, period words: each kind counted alone) read in one sentence.
+#: Prose has a handful (the seeds' densest sentence has 12 digit runs); a sentence with more is a dump of
+#: numbers (a one-line export, "9 9 9 ...", "$1 $1 ..."), and reading all of it would make extraction time
+#: follow the count of figures instead of the length of the text.  Anchors past the limit are not read.
+MAX_ANCHORS = 48
 #: Rebuild the pipeline (a fresh vocabulary) once its StringStore holds this many strings.
 MAX_STRINGS = 300_000
 
@@ -121,6 +127,24 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, cut
         start = cut
     yield start, end
+
+
+def cap_anchors(offsets: list[int], sentences: Sequence[tuple[int, int]]) -> list[int]:
+    """``offsets`` (sorted) without those past the first ``MAX_ANCHORS`` of their sentence."""
+    if len(offsets) <= MAX_ANCHORS:
+        return offsets
+    starts = [start for start, _end in sentences]
+    kept: list[int] = []
+    sentence = -1
+    count = 0
+    for offset in offsets:
+        index = bisect.bisect_right(starts, offset) - 1
+        if index != sentence:
+            sentence, count = index, 0
+        count += 1
+        if count <= MAX_ANCHORS:
+            kept.append(offset)
+    return kept
 
 
 def _has_anchor(text: str, start: int, end: int) -> bool:
