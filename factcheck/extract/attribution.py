@@ -398,7 +398,8 @@ _PRONOUNS = word_set("them it us they we you he she him her those these this tha
 def metric_before(text: str, start: int, floor: int) -> str | None:
     """ "a dedicated professional cadre of over 24,000" -> "professional cadre"; "IT (31%)" -> "it"."""
     window_start = max(floor, start - 80)
-    match = _OF_BEFORE.search(text, window_start, start)
+    # Each regex is tried only when what it ends with is there: "of" in the window, "(" right before the figure.
+    match = _OF_BEFORE.search(text, window_start, start) if "of" in text[window_start:start].lower() else None
     if match is not None:
         words = match.group("np").split()
         kept: list[str] = []
@@ -407,7 +408,7 @@ def metric_before(text: str, start: int, floor: int) -> str | None:
                 break
             kept.insert(0, word)
         return _clean_metric(kept[-3:])
-    match = _PAREN_BEFORE.search(text, window_start, start)
+    match = _PAREN_BEFORE.search(text, window_start, start) if text[window_start:start].endswith("(") else None
     if match is not None:
         words = match.group("np").split()
         kept = []

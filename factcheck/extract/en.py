@@ -75,9 +75,8 @@ def _scan(
     number_words: list[int],
     period_words: list[int],
 ) -> list[Figure]:
-    digit_runs = [match.start() for match in figures.DIGIT_RUN.finditer(text, start, end)]
     # Bounded work per sentence: a sentence that is a dump of numbers is read only up to its first anchors.
-    digit_runs = pipeline.cap_anchors(digit_runs, sentences)
+    digit_runs = pipeline.find_anchors(figures.DIGIT_RUN, text, sentences)
     number_words = pipeline.cap_anchors(number_words, sentences)
     period_words = pipeline.cap_anchors(period_words, sentences)
     blocked = exclusions.blocked_spans(text, start, end, digit_runs)

@@ -88,7 +88,13 @@ def blocked_spans(text: str, start: int, end: int, digit_runs: list[int]) -> lis
     patterns = _TRIGGERED
     if len(digit_runs) * (WINDOW_BEFORE + WINDOW_AFTER) > end - start:
         # The windows cover the segment: one search of it rules out the patterns whose triggers occur nowhere.
-        patterns = tuple((trigger, pattern) for trigger, pattern in _TRIGGERED if trigger.search(text, start, end))
+        segment = text[start:end]
+        lowered = segment.lower()
+        patterns = tuple(
+            (trigger, pattern)
+            for (triggers, _), (trigger, pattern) in zip(_PATTERNS, _TRIGGERED, strict=True)
+            if any(word in (segment if word.isupper() else lowered) for word in triggers)
+        )
     for digit in digit_runs:
         if digit < covered:
             continue

@@ -24,6 +24,7 @@ StringStore and vocabulary for the life of the pipeline).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -63,6 +64,11 @@ RUN_BREAK = 64
 #: numbers (a one-line export, "9 9 9 ...", "$1 $1 ..."), and reading all of it would make extraction time
 #: follow the count of figures instead of the length of the text.  Anchors past the limit are not read.
 MAX_ANCHORS = 48
+#: A sentence longer than ``LONG_SENTENCE`` characters (real ones are shorter: the seeds' longest has 960) is
+#: a one-line export or OCR run-on; each piece of it is read up to ``MAX_ANCHORS_LONG`` anchors, which bounds
+#: the claims per megabyte of such a line (about 12,000) and so the time.
+LONG_SENTENCE = 1_000
+MAX_ANCHORS_LONG = 24
 #: Rebuild the pipeline (a fresh vocabulary) once its StringStore holds this many strings.
 MAX_STRINGS = 300_000
 
@@ -130,21 +136,35 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def cap_anchors(offsets: list[int], sentences: Sequence[tuple[int, int]]) -> list[int]:
-    """``offsets`` (sorted) without those past the first ``MAX_ANCHORS`` of their sentence."""
-    if len(offsets) <= MAX_ANCHORS:
+    """``offsets`` (sorted) without those past the first ``MAX_ANCHORS`` of their sentence (``MAX_ANCHORS_LONG``
+    in a sentence longer than ``LONG_SENTENCE``)."""
+    if len(offsets) <= MAX_ANCHORS_LONG:
         return offsets
     starts = [start for start, _end in sentences]
     kept: list[int] = []
     sentence = -1
-    count = 0
+    count = limit = 0
     for offset in offsets:
         index = bisect.bisect_right(starts, offset) - 1
         if index != sentence:
             sentence, count = index, 0
+            limit = _limit(sentences[index][1] - sentences[index][0]) if index >= 0 else MAX_ANCHORS
         count += 1
-        if count <= MAX_ANCHORS:
+        if count <= limit:
             kept.append(offset)
     return kept
+
+
+def _limit(length: int) -> int:
+    return MAX_ANCHORS_LONG if length > LONG_SENTENCE else MAX_ANCHORS
+
+
+def find_anchors(pattern: re.Pattern[str], text: str, sentences: Sequence[tuple[int, int]]) -> list[int]:
+    """Starts of ``pattern``'s matches in each sentence, at most the sentence's anchor limit (see ``cap_anchors``)."""
+    found: list[int] = []
+    for start, end in sentences:
+        found.extend(match.start() for match in itertools.islice(pattern.finditer(text, start, end), _limit(end - start)))
+    return found
 
 
 def _has_anchor(text: str, start: int, end: int) -> bool:
