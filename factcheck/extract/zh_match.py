@@ -11,6 +11,7 @@ view's offset table; nothing here knows about documents or claims.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import dataclasses
 import datetime
@@ -321,15 +322,36 @@ def _small(text: str) -> int | None:
 # ---------------------------------------------------------------------------------------------
 # The matcher
 # ---------------------------------------------------------------------------------------------
+#: The most figures read in one sentence, and in each piece of a sentence longer than ``LONG_SENTENCE``
+#: characters (cut every ``LONG_SENTENCE``): a sentence with more is a dump of numbers ("約900家，" repeated),
+#: and reading all of it would make the time follow the count of figures, not the length of the text.
+#: Real Chinese sentences are far shorter and sparser (the seeds' densest has under 20 figures).
+MAX_FIGURES = 48
+MAX_FIGURES_LONG = 24
+LONG_SENTENCE = 1_000
+
+
 @dataclass
 class _State:
     text: str
     figures: list[Figure] = field(default_factory=list)
     #: One flag per character: already part of a figure or a masked span (linear in the text, never quadratic).
     taken: bytearray = field(default_factory=bytearray)
+    #: Sentence pieces (see ``MAX_FIGURES``): starts, ends, how many figures each may have and has.
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    limits: list[int] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.taken = bytearray(len(self.text))
+        for start, end in sentence_spans(self.text):
+            limit = MAX_FIGURES_LONG if end - start > LONG_SENTENCE else MAX_FIGURES
+            for piece in range(start, end, LONG_SENTENCE):
+                self.starts.append(piece)
+                self.ends.append(min(end, piece + LONG_SENTENCE))
+                self.limits.append(limit)
+        self.counts = [0] * len(self.starts)
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
@@ -340,6 +362,11 @@ class _State:
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
         self.take(figure.start, figure.end)
+        index = bisect.bisect_right(self.starts, figure.start) - 1
+        if index >= 0:
+            self.counts[index] += 1
+            if self.counts[index] >= self.limits[index]:
+                self.take(self.starts[index], self.ends[index])  # full: nothing more is read in this piece
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -553,7 +580,13 @@ def _is_delimited(text: str, start: int, end: int) -> bool:
     return before in _PUNCTUATION and after in _PUNCTUATION
 
 
+#: The longest numeral read: a longer run of digits or numeral characters is no figure (and would overflow).
+MAX_NUMERAL = 64
+
+
 def _read_figure(text: str, start: int, end: int) -> Figure | None:
+    if end - start > MAX_NUMERAL:
+        return None
     thousands = _THOUSANDS.match(text, end)
     if _is_identifier(text, start, end if thousands is None else thousands.end()):
         return None
