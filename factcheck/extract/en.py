@@ -14,7 +14,6 @@ import bisect
 import dataclasses
 import re
 from collections import OrderedDict
-from typing import Any
 
 from rapidfuzz import fuzz, process
 

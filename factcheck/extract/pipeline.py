@@ -72,7 +72,7 @@ MAX_ANCHORS_LONG = 24
 #: Rebuild the pipeline (a fresh vocabulary) once its StringStore holds this many strings.
 MAX_STRINGS = 300_000
 
-_LONG_RUN = re.compile(r"\S{%d,}" % (RUN_BREAK + 1))
+_LONG_RUN = re.compile(r"\S{" + str(RUN_BREAK + 1) + ",}")
 _SENTENCE_DIGIT = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: Every word a number-word or period-word pattern is made of: a sentence with none of them (and no
@@ -163,7 +163,9 @@ def find_anchors(pattern: re.Pattern[str], text: str, sentences: Sequence[tuple[
     """Starts of ``pattern``'s matches in each sentence, at most the sentence's anchor limit (see ``cap_anchors``)."""
     found: list[int] = []
     for start, end in sentences:
-        found.extend(match.start() for match in itertools.islice(pattern.finditer(text, start, end), _limit(end - start)))
+        found.extend(
+            match.start() for match in itertools.islice(pattern.finditer(text, start, end), _limit(end - start))
+        )
     return found
 
 

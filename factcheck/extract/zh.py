@@ -117,17 +117,19 @@ class CharTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        position, length = 0, len(text)
-        for run in _WHITESPACE_OR_CHAR.finditer(text):
-            if run.end() <= position:
-                continue  # the space already taken as the previous character's trailing space
-            word = text[max(position, run.start()) : run.end()]
-            position = run.end()
-            words.append(word)
+        after_char = False
+        for piece in _WHITESPACE_OR_CHAR.findall(text):
+            if piece.isspace():
+                if after_char and piece[0] == " ":
+                    spaces[-1] = True  # one space after a character is its trailing space
+                    piece = piece[1:]
+                after_char = False
+                if not piece:
+                    continue
+            else:
+                after_char = True
+            words.append(piece)
             spaces.append(False)
-            if not word.isspace() and position < length and text[position] == " ":
-                spaces[-1] = True
-                position += 1
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc

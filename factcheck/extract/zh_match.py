@@ -550,6 +550,9 @@ def _find_numerals(state: _State) -> None:
         if match is None:
             return
         start = match.start()
+        if state.taken.find(0, start, match.end()) == -1:
+            position = match.end()  # all taken already (a figure, a mask, a full sentence): nothing to read
+            continue
         end = _numeral_end(text, start, match.end())
         position = max(end, start + 1)
         if not state.free(start, end):
