@@ -3,6 +3,8 @@ and a fresh vocabulary once the old one has grown (issue 3 speed, issue 9 items 
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from factcheck.extract import extract_document, pipeline
@@ -32,7 +34,7 @@ def test_a_long_sentence_is_cut_at_spaces_into_bounded_pieces() -> None:
     assert all(end - start <= pipeline.MAX_CHUNK for start, end in spans)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(text[end - 1] == " " for _start, end in spans[:-1])  # cut after a space, never inside a word
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
 
 
 def test_the_tokenizer_copy_breaks_long_runs_and_keeps_offsets() -> None:

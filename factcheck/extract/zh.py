@@ -117,26 +117,23 @@ class CharTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        after_char = False
-        for piece in _WHITESPACE_OR_CHAR.findall(text):
-            if piece.isspace():
-                if after_char and piece[0] == " ":
-                    spaces[-1] = True  # one space after a character is its trailing space
-                    piece = piece[1:]
-                after_char = False
-                if not piece:
-                    continue
-            else:
-                after_char = True
-            words.append(piece)
-            spaces.append(False)
+        for index, part in enumerate(_WHITESPACE_RUN.split(text)):
+            if index % 2 == 0:  # characters between whitespace runs: one token each
+                words.extend(part)
+                spaces.extend([False] * len(part))
+                continue
+            if spaces and part[0] == " " and not words[-1].isspace():
+                spaces[-1] = True  # one space after a character is its trailing space
+                part = part[1:]
+            if part:
+                words.append(part)
+                spaces.append(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc
 
 
-#: A run of whitespace, or one other character.
-_WHITESPACE_OR_CHAR = re.compile(r"\s+|.", re.S)
+_WHITESPACE_RUN = re.compile(r"(\s+)")
 
 
 @lru_cache(maxsize=1)
