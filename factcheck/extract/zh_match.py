@@ -611,10 +611,11 @@ def _read_figure(text: str, start: int, end: int) -> Figure | None:
         number = dataclasses.replace(number, value=number.value * 1000, half_unit=number.half_unit * 1000, form="mixed")
         end = thousands.end()
     value = number.value
-    before = text[:start].rstrip(" ")
+    window_start = max(0, start - 64)  # not text[:start]: a copy of everything before, for every figure
+    before = text[window_start:start].rstrip(" ")
     ordinal = before.endswith("第")
     if ordinal:
-        return _ordinal(text, len(before) - 1, start, end, number)
+        return _ordinal(text, window_start + len(before) - 1, start, end, number)
     # Dates and years
     year_match = _YEAR_WORD.match(text, end)
     if year_match is not None:
@@ -1069,7 +1070,7 @@ def _bare_year(text: str, base: Figure, year: int) -> Figure:
     start = base.number_start
     flags = list(base.flags)
     opened = _inside_title(text, start)
-    previous = text[:start].rstrip(" ")[-1:] or "\n"
+    previous = text[max(0, start - 64) : start].rstrip(" ")[-1:] or "\n"
     named = (_is_han(previous) and previous not in TIME_FUNCTION_CHARS) or (previous.isascii() and previous.isalpha())
     if opened or named:
         flags.append("year-name")
