@@ -625,6 +625,8 @@ class Results:
     unlabelled: list[str] = field(default_factory=list)
     #: Cases with expected figures whose text has no letters: no language segment, no extraction.
     unsegmented: list[str] = field(default_factory=list)
+    #: case id -> text, for listing misses with their sentence (``--misses``).
+    texts: dict[str, str] = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
     #: family -> (source, cases, expected items, cases expecting none)
     inventory: dict[str, tuple[str, int, int, int]] = field(default_factory=dict)
@@ -671,6 +673,7 @@ def _show(item: Expected, claims: Sequence[Claim]) -> str:
 def score(cases: Sequence[Case], claims_by_case: dict[str, tuple[Claim, ...]]) -> Results:
     results = Results(cases=len(cases))
     for case in cases:
+        results.texts[case.id] = case.text if "doc" not in case.raw else case.path
         source, count, items, empty = results.inventory.get(case.family, (case.group, 0, 0, 0))
         results.inventory[case.family] = (source, count + 1, items + len(case.expected), empty + (not case.expected))
     texts: dict[str, tuple[Claim, ...]] = {}  # path -> claims (a document shared by cases runs once)
@@ -940,6 +943,21 @@ def summary(results: Results) -> str:
     return "\n".join(lines)
 
 
+def misses_listing(results: Results) -> str:
+    """Every missed expected figure and every spurious claim, each with its case's text (``--misses``)."""
+    lines: list[str] = []
+    for title, lists in (("missed", results.misses), ("spurious", results.spurious)):
+        for family, items in sorted(lists.items()):
+            lines.append(f"{title} in {family} ({len(items)}):")
+            for item in items:
+                case_id = item.split(": ", 1)[0]
+                text = results.texts.get(case_id)
+                lines.append(f"  {item}")
+                if text is not None and title == "missed":
+                    lines.append(f"      text: {text[:200]!r}")
+    return "\n".join(lines)
+
+
 def markdown(results: Results, command: str) -> str:
     out: list[str] = []
     add = out.append
@@ -1154,6 +1172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="at most 20 cases per family")
     parser.add_argument("--write", type=Path, help="write the markdown report to this file")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of the summary")
+    parser.add_argument(
+        "--misses", action="store_true", help="also print every missed figure and spurious claim, with the case text"
+    )
     args = parser.parse_args(argv)
     families = {name.strip() for name in args.families.split(",")} if args.families else None
     peer_dev: Path = args.peer_dev
@@ -1172,6 +1193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(to_json(results), ensure_ascii=False, indent=1))
     else:
         print(summary(results))
+    if args.misses:
+        print(misses_listing(results))
     return 0
 
 
