@@ -65,7 +65,6 @@ DATE_KINDS = ("date", "daterange")
 #: kinds are spurious (a "dates" case with no date may well hold a count).  None: any claim.
 FAMILY_KINDS: dict[str, frozenset[str] | None] = {
     "numbers": None,
-    "numrange": None,
     "quantulum": None,
     "negatives": None,
     "seeds": None,
@@ -77,6 +76,9 @@ FAMILY_KINDS: dict[str, frozenset[str] | None] = {
     "dates": frozenset({"date", "year"}),
     "temperature": frozenset({"quantity"}),
 }
+#: Families that label number ranges only: on a case expecting nothing, a claim is spurious when it states a
+#: range or a bound (qualifier other than exact); "One-fourth is a fraction number." holds a number, no range.
+RANGE_FAMILIES = frozenset({"numrange"})
 
 
 # --------------------------------------------------------------------------- cases
@@ -200,7 +202,11 @@ _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _RANGE_VALUE = re.compile(r"^\((\d{4}-\d{2}-\d{2}),(\d{4}-\d{2}-\d{2}),P\w+\)$")
 _YEAR_IN_SURFACE = re.compile(r"\b[12]\d{3}\b|\d{1,4}[/.-]\d{1,2}[/.,-]\s?\d{2,4}")
 _DIGIT_UNIT = re.compile(r"\d\s*(?:ml|km|m|kg|g|cm|mm|l)\b", re.IGNORECASE)
-_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}|\d{1,3}(?:\.\d{3})+,\d+")
+#: A comma as the decimal mark where it could also be an English list or thousands comma ("1,3", "5,00",
+#: "1.111,111"); unambiguous continental notation ("1.111,11": dot groups AND 1-2 decimals) is scored.
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}|\d{1,3}(?:\.\d{3})+,\d{3,}")
+#: "- 10 k" at the start of a line: a list bullet in the documents factcheck lints, not a minus sign.
+_BULLET = re.compile(r"[-–—•*]\s")
 _D = "[0-9０-９]"
 _DATE_IN_TEXT = re.compile(
     rf"{_D}{{2,4}}\s*年\s*{_D}{{1,2}}\s*月(?:\s*{_D}{{1,2}}\s*[日号號])?|{_D}{{1,2}}\s*月\s*{_D}{{1,2}}\s*[日号號]"
@@ -290,15 +296,20 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     ),
     Exclusion(
         "decimal-comma",
-        'a comma as the decimal mark ("1,3", "5,00", "1.111,11"): in the English documents factcheck lints '
-        "the comma groups thousands, so these read differently by convention",
+        'a comma as the decimal mark where it could be an English comma ("1,3", "5,00"): in the English documents '
+        "factcheck lints the comma separates list items or groups thousands, so these read differently by "
+        'convention (unambiguous continental notation, "1.111,11", is read and scored)',
         lambda case, item: item is not None and bool(_DECIMAL_COMMA.fullmatch(item.surface.strip())),
     ),
     Exclusion(
-        "indian-numbering",
-        "lakh and crore (Indian numbering): the peer itself marks the format as not needed outside Indian English, "
-        "and it does not occur in the Hong Kong documents factcheck is built for",
-        lambda case, item: item is not None and bool(re.search(r"(?i)\b(?:lakh|crore)s?\b", item.surface)),
+        "list-bullet",
+        'a hyphen and a space at the start of a line ("- 1 4/5", "- 10  k") is a list bullet in the markdown and '
+        "plain-text documents factcheck lints, not a minus sign: we read the item, the peer a negative number",
+        lambda case, item: (
+            item is not None
+            and bool(_BULLET.match(item.surface))
+            and (item.start == 0 or case.text[item.start - 1] == "\n")
+        ),
     ),
     Exclusion(
         "number-inside-date",
@@ -693,7 +704,10 @@ def score(cases: Sequence[Case], claims_by_case: dict[str, tuple[Claim, ...]]) -
                 results.excluded_examples.setdefault(case.excluded, []).append(f"{case.id}: {case.text[:80]!r}")
                 continue
             kinds = FAMILY_KINDS.get(case.family_root)
-            spurious = [c for c in claims if kinds is None or c.kind in kinds]
+            if case.family_root in RANGE_FAMILIES:
+                spurious = [c for c in claims if c.qualifier != "exact"]
+            else:
+                spurious = [c for c in claims if kinds is None or c.kind in kinds]
             results.negatives.setdefault(case.family, Tally()).add(bool(spurious))
             if spurious:
                 shown = ", ".join(f"{c.location.text!r} ({c.kind})" for c in spurious)
@@ -1040,7 +1054,8 @@ def markdown(results: Results, command: str) -> str:
     )
     add(
         "**Spurious figures**: on a case that expects nothing, a claim of a kind the family labels "
-        "(any claim for numbers, number ranges, quantulum and our negatives; `money` for currency; `percent`; "
+        "(any claim for numbers, quantulum and our negatives; a range or bound, i.e. a qualifier other than exact, "
+        "for number ranges; `money` for currency; `percent`; "
         "`quantity` for dimension; `ordinal`; `date`/`year` for dates) makes the case spurious. **Precision** "
         "on our labels: the seed documents are labelled exhaustively, so a claim that overlaps no label is an "
         "extra, except in the spans a label file marks `ignore` (neutral: ordinal words of sequence such as "

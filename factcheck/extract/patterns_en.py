@@ -137,8 +137,26 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "Rs.": "INR",
     "₩": "KRW",
     "CHF": "CHF",
+    "NZD": "NZD",
+    "TWD": "TWD",
+    "KRW": "KRW",
+    "MYR": "MYR",
+    "THB": "THB",
+    "SEK": "SEK",
+    "NOK": "NOK",
+    "DKK": "DKK",
+    "ZAR": "ZAR",
+    "BRL": "BRL",
+    "MXN": "MXN",
+    "IDR": "IDR",
+    "VND": "VND",
     "$": "",
 }
+#: ISO codes that may be written in lower case when a "$" follows: "nzd$15", "usd$2.5m", "hkd$80".
+DOLLAR_CODES: tuple[str, ...] = ("USD", "HKD", "NZD", "AUD", "CAD", "SGD", "TWD", "MOP", "US", "HK", "NZ", "AU", "NT")
+
+#: A scale letter fused to an ISO code after a figure, as finance tables write it: "48.5 MGBP", "500 kEUR".
+SCALED_CODE_PREFIXES: dict[str, float] = {"k": 1e3, "K": 1e3, "M": 1e6, "Mn": 1e6, "mn": 1e6, "Bn": 1e9, "bn": 1e9}
 
 #: Currency words written after a figure ("50 dollars", "3 million yuan").
 CURRENCY_SUFFIXES: dict[str, str] = {
@@ -205,11 +223,34 @@ SCALES: dict[str, float] = {
     "mln": 1e6,
     "t": 1e12,
     "lakh": 1e5,
+    "lakhs": 1e5,
     "crore": 1e7,
+    "crores": 1e7,
+    "lakh crore": 1e12,
+    "lakh crores": 1e12,
 }
 
 #: Short scale words that only count as scales next to money ("$5m", "HK$2bn", "3k").
 SHORT_SCALES: frozenset[str] = frozenset({"k", "m", "mn", "mil", "b", "bn", "tn", "t"})
+#: Of those, the ones that are scales right after a bare number too ("3k", "12bn"), and those that are
+#: only after a decimal ("1.2b": "2b" is a label, "1.5m" is metres).
+BARE_SHORT_SCALES: frozenset[str] = frozenset({"k", "bn", "mn"})
+DECIMAL_SHORT_SCALES: frozenset[str] = frozenset({"b"})
+#: Words after which "1.2b" is a numbered clause, not 1.2 billion.
+NUMBERING_WORDS: frozenset[str] = word_set("""
+    section sections sec clause clauses article art item items paragraph para paras rule rules question exercise
+    exercises chapter figure fig table annex appendix part step note schedule regulation reg no nos
+    """)
+
+#: Scale words after which "and N" (N below the scale) goes on with the same number: "3 hundred and 21",
+#: "6 crore and two hundred".  ("2 million and 500 staff" is two figures: million is not here.)
+AND_CONTINUED_SCALES: dict[str, float] = {"hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "crore": 1e7}
+
+#: Currency words of a major unit that a number of minor units (hundredths) may follow:
+#: "15 dollars 50", "13 dollars and 45 cents", "one dollar and one".
+MAJOR_CURRENCY_WORDS: frozenset[str] = frozenset({"dollars", "dollar", "euros", "euro", "pounds sterling"})
+#: Words of the minor unit (a hundredth of the major one).
+MINOR_CURRENCY_WORDS: tuple[str, ...] = ("cents", "cent", "pence", "penny")
 
 UNITS_0_19: dict[str, int] = {
     "zero": 0,
