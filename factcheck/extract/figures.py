@@ -146,7 +146,9 @@ _AND = re.compile(r"\s+and\s+", re.I)
 #: What may follow "a third" when it is a fraction: "of", or the end of the sentence.
 _FRACTION_END = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.I)
 _AND_ARTICLE = re.compile(r"\band\s+an?\b", re.I)
-_HALF_MILLION = re.compile(r"(?P<part>half|quarter)\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion)\b", re.I)
+_HALF_MILLION = re.compile(
+    r"(?P<part>half|quarter)\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion|dozen)\b", re.I
+)
 _PLURAL_DENOMINATOR = re.compile(
     r"[\s-]+(?P<den>" + "|".join(sorted(numbers.PLURAL_ORDINALS, key=len, reverse=True)) + r")\b", re.I
 )
@@ -192,7 +194,7 @@ SCALE_AFTER = re.compile(
 SHORT_SCALE_AFTER = re.compile(r"[ \u00a0]?(?P<scale>" + _alternation(sorted(SHORT_SCALES)) + r")(?![\w])", re.I)
 PERCENT_AFTER = re.compile(r"\s?(?P<pct>" + _alternation(PERCENT_WORDS) + r")(?![a-z])", re.I)
 ORDINAL_SUFFIX = re.compile(r"(?P<suffix>(?:st|nd|rd|th)+)(?![a-z])", re.I)
-CURRENCY_AFTER = re.compile(r"\s?(?P<cur>" + _alternation(list(CURRENCY_SUFFIXES)) + r")(?![a-z])", re.I)
+CURRENCY_AFTER = re.compile(r"(?:\s?|-)(?P<cur>" + _alternation(list(CURRENCY_SUFFIXES)) + r")(?![a-z])", re.I)
 _UNIT_WORDS = [unit for unit in QUANTITY_UNITS if unit not in AMBIGUOUS_UNITS]
 UNIT_AFTER = re.compile(r"(?:\s?-\s?|\s?)(?P<unit>" + _alternation(_UNIT_WORDS) + r")(?![a-z²³/])", re.I)
 AMBIGUOUS_UNIT_AFTER = re.compile(
@@ -437,7 +439,11 @@ def _read_unit(text: str, pos: int, limit: int, currency: str | None, core: _Cor
                         and not _numbered_clause(text, core.start)
                     )
                 )
-                and (currency is not None or short.start() == short.start("scale"))
+                and (
+                    currency is not None
+                    or short.start() == short.start("scale")
+                    or short.group("scale") in BARE_SHORT_SCALES  # "2.33 k", lower case as written
+                )
             ):
                 scale = SCALES[short.group("scale").lower()]
                 end = short.end()
@@ -502,6 +508,10 @@ def _numbered_clause(text: str, pos: int) -> bool:
 
 
 _NUMBER_AFTER = r"(?:(?P<digits>\d{1,3})(?![\d]|[.,]\d)|(?P<words>(?:" + numbers.WORD_NUMBER.pattern + r")))"
+#: "1 million 200 thousand", "2 billion and 300 million": a smaller scaled number after a scale word.
+_SCALED_REST = re.compile(
+    r"(?:\s+and)?\s+(?P<digits>[1-9]\d{0,2})\s?(?P<scale>" + _alternation(_SCALE_LONG) + r")(?![a-z])", re.I
+)
 #: "and 21", "and two hundred" after a scale word (AND_CONTINUED_SCALES).
 _AND_REST = re.compile(r"\s+and\s+" + _NUMBER_AFTER, re.I)
 #: "50", "and 15", "forty-five cents" after a major currency word (MAJOR_CURRENCY_WORDS).
@@ -531,6 +541,17 @@ def _continuation(
     Never inside "between 10 dollars and 20" (a range).
     """
     word = re.sub(r"\s+", " ", text[core.end : unit.end].strip().lower())
+    if unit.kind == "count" and SCALES.get(word, 0.0) >= 1000:
+        scaled = _SCALED_REST.match(text, unit.end, limit)
+        if scaled is not None and not _between(text, start):
+            scale = SCALES[scaled.group("scale").lower()]
+            rest = int(scaled.group("digits")) * scale
+            after = _read_unit(
+                text, scaled.end(), limit, currency, _Core(scaled.start(), scaled.end(), rest, "", "digits")
+            )
+            if scale < SCALES[word] and rest < SCALES[word] and after.kind in ("count", "money") and after.scale == 1.0:
+                after.scale = unit.scale  # "1 million 200 thousand": one number
+                return value + rest, after, rounding_half_unit(scaled.group("digits"), scale)
     if unit.kind == "count" and word in AND_CONTINUED_SCALES:
         match = _AND_REST.match(text, unit.end, limit)
         rest = _rest_value(match) if match is not None else None
@@ -666,8 +687,9 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
             text.startswith("-", core.end)
             and not DURATION_AFTER.match(text, core.end)
             and not UNIT_AFTER.match(text, core.end)
+            and not CURRENCY_AFTER.match(text, core.end)
         ):
-            return None  # "one-stop", "two-way", but "three-year" is a duration
+            return None  # "one-stop", "two-way", but "three-year" is a duration and "five-dollar" money
     unit = _read_unit(text, core.end, limit, currency, core)
     if unit.end == core.end and currency is None and not core.fraction and not core.ordinal:
         over = _over_fraction(text, core, limit)
