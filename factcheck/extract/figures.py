@@ -545,13 +545,13 @@ def _continuation(
         scaled = _SCALED_REST.match(text, unit.end, limit)
         if scaled is not None and not _between(text, start):
             scale = SCALES[scaled.group("scale").lower()]
-            rest = int(scaled.group("digits")) * scale
+            part = int(scaled.group("digits")) * scale
             after = _read_unit(
-                text, scaled.end(), limit, currency, _Core(scaled.start(), scaled.end(), rest, "", "digits")
+                text, scaled.end(), limit, currency, _Core(scaled.start(), scaled.end(), part, "", "digits")
             )
-            if scale < SCALES[word] and rest < SCALES[word] and after.kind in ("count", "money") and after.scale == 1.0:
+            if scale < SCALES[word] and part < SCALES[word] and after.kind in ("count", "money") and after.scale == 1.0:
                 after.scale = unit.scale  # "1 million 200 thousand": one number
-                return value + rest, after, rounding_half_unit(scaled.group("digits"), scale)
+                return value + part, after, rounding_half_unit(scaled.group("digits"), scale)
     if unit.kind == "count" and word in AND_CONTINUED_SCALES:
         match = _AND_REST.match(text, unit.end, limit)
         rest = _rest_value(match) if match is not None else None
