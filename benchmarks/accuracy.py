@@ -205,6 +205,7 @@ _DIGIT_UNIT = re.compile(r"\d\s*(?:ml|km|m|kg|g|cm|mm|l)\b", re.IGNORECASE)
 #: A comma as the decimal mark where it could also be an English list or thousands comma ("1,3", "5,00",
 #: "1.111,111"); unambiguous continental notation ("1.111,11": dot groups AND 1-2 decimals) is scored.
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}|\d{1,3}(?:\.\d{3})+,\d{3,}")
+_TIME_OF_DAY = re.compile(r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 #: "- 10 k" at the start of a line: a list bullet in the documents factcheck lints, not a minus sign.
 _BULLET = re.compile(r"[-–—•*]\s")
 _D = "[0-9０-９]"
@@ -300,6 +301,12 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
         "factcheck lints the comma separates list items or groups thousands, so these read differently by "
         'convention (unambiguous continental notation, "1.111,11", is read and scored)',
         lambda case, item: item is not None and bool(_DECIMAL_COMMA.fullmatch(item.surface.strip())),
+    ),
+    Exclusion(
+        "time-of-day",
+        'a number before "am"/"pm" ("2 pm") is a time of day in the documents factcheck lints (picometres for '
+        "the peer's dimension family); times are not figures",
+        lambda case, item: item is not None and bool(_TIME_OF_DAY.fullmatch(item.surface.strip())),
     ),
     Exclusion(
         "list-bullet",

@@ -76,6 +76,15 @@ def claim_at(text: str, surface: str) -> Claim:
         ("A round of usd$2.5m closed.", "usd$2.5m", "money", 2.5e6, "exact", "USD"),
         ("Refers to 48.5 MGBP purchase price already paid.", "48.5 MGBP", "money", 48.5e6, "exact", "GBP"),
         ("The budget is 500 kEUR for 2025.", "500 kEUR", "money", 500000, "exact", "EUR"),
+        # a measurement in two units, a dozen as a scale, half a dozen, a hyphenated denomination
+        ("The baby weighed 7 lb 3 oz at birth.", "7 lb 3 oz", "quantity", 7.1875, "exact", None),
+        ("The wall is 6 feet 4 inches high.", "6 feet 4 inches", "quantity", 6 + 4 / 12, "exact", None),
+        ("We sold 2 dozen eggs.", "2 dozen eggs", "count", 24, "exact", None),
+        ("We sold half a dozen eggs.", "half a dozen eggs", "count", 6, "exact", None),
+        ("He found a one-yen coin.", "one-yen", "money", 1, "exact", "JPY"),
+        ("The chain raised 1 million 200 thousand dollars.", "1 million 200 thousand dollars", "money", 1_200_000,
+         "exact", None),
+        ("It is 2.33 k.", "2.33 k", "count", 2330, "exact", None),
         # comparison symbols
         ("The batch size is =<30.", "=<30", "count", 30, "at_most", None),
         ("The reading is <-30 at night.", "<-30", "count", -30, "under", None),
@@ -134,6 +143,8 @@ def test_no_figure(sentence: str) -> None:
     ("sentence", "expected"),
     [
         # "over" is a qualifier when the denominator does not end the clause
+        ("He is 5 ft 2 in the yard.", [("5 ft", 5, "exact"), ("2", 2, "exact")]),
+        ("It had 2 million 300 million", [("2 million", 2_000_000, "exact"), ("300 million", 300_000_000, "exact")]),
         ("The board met 3 times over 2 days.", [("3 times", 3, "exact"), ("over 2 days", 2, "over")]),
         # "and" after million starts another figure; a range keeps its "and"
         ("It had 2 million and 500 staff.", [("2 million", 2_000_000, "exact"), ("500 staff", 500, "exact")]),

@@ -39,6 +39,7 @@ from factcheck.extract.patterns_en import (
     SCALES,
     SHORT_SCALES,
     SPACED_AMBIGUOUS_UNITS,
+    SUBUNITS,
 )
 
 
@@ -508,6 +509,14 @@ def _numbered_clause(text: str, pos: int) -> bool:
 
 
 _NUMBER_AFTER = r"(?:(?P<digits>\d{1,3})(?![\d]|[.,]\d)|(?P<words>(?:" + numbers.WORD_NUMBER.pattern + r")))"
+#: "5 ft 2 in", "7 lb 3 oz" (SUBUNITS): unit -> (small units in one, the small amount after it).
+_SUBUNIT_AFTER: dict[str, tuple[float, re.Pattern[str]]] = {
+    unit: (
+        parts,
+        re.compile(r"\s+(?:and\s+)?(?P<digits>\d{1,2}(?:\.\d+)?)\s?(?P<small>" + _alternation(words) + r")(?![\w])"),
+    )
+    for unit, (parts, words) in SUBUNITS.items()
+}
 #: "1 million 200 thousand", "2 billion and 300 million": a smaller scaled number after a scale word.
 _SCALED_REST = re.compile(
     r"(?:\s+and)?\s+(?P<digits>[1-9]\d{0,2})\s?(?P<scale>" + _alternation(_SCALE_LONG) + r")(?![a-z])", re.I
@@ -552,6 +561,16 @@ def _continuation(
             if scale < SCALES[word] and part < SCALES[word] and after.kind in ("count", "money") and after.scale == 1.0:
                 after.scale = unit.scale  # "1 million 200 thousand": one number
                 return value + part, after, rounding_half_unit(scaled.group("digits"), scale)
+    if unit.kind == "quantity" and unit.unit in SUBUNITS and unit.scale == 1.0:
+        parts, pattern = _SUBUNIT_AFTER[unit.unit]
+        small = pattern.match(text, unit.end, limit)
+        if small is None or float(small.group("digits")) >= parts:
+            return None
+        if small.group("small") == "in" and not _CLAUSE_END.match(text, small.end()):
+            return None  # "5 ft 2 in the yard"
+        written = small.group("digits")
+        unit = _Unit(small.end(), "quantity", unit=unit.unit)
+        return value + float(written) / parts, unit, rounding_half_unit(written) / parts
     if unit.kind == "count" and word in AND_CONTINUED_SCALES:
         match = _AND_REST.match(text, unit.end, limit)
         rest = _rest_value(match) if match is not None else None

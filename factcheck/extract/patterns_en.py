@@ -228,6 +228,8 @@ SCALES: dict[str, float] = {
     "crores": 1e7,
     "lakh crore": 1e12,
     "lakh crores": 1e12,
+    "dozen": 12,
+    "dozens": 12,
 }
 
 #: Short scale words that only count as scales next to money ("$5m", "HK$2bn", "3k").
@@ -375,6 +377,13 @@ DURATION_UNITS: dict[str, str] = {
 }
 #: Adjectives allowed between a number and its time unit ("20 continuous years").
 DURATION_ADJECTIVES: tuple[str, ...] = ("continuous", "consecutive", "successive", "straight", "full", "long")
+
+#: A unit and the smaller unit that may follow it in one measurement ("5 ft 2 in", "7 lb 3 oz"):
+#: unit -> (how many small units make one, the small unit as written).  "in" only at a clause's end.
+SUBUNITS: dict[str, tuple[float, tuple[str, ...]]] = {
+    "foot": (12, ("inches", "inch", "in", '"', "″")),
+    "pound": (16, ("ounces", "ounce", "oz")),
+}
 
 #: Physical units as written -> pint unit name.  Longest forms first when compiled.
 QUANTITY_UNITS: dict[str, str] = {
