@@ -85,6 +85,14 @@ def claim_at(text: str, surface: str) -> Claim:
         ("The chain raised 1 million 200 thousand dollars.", "1 million 200 thousand dollars", "money", 1_200_000,
          "exact", None),
         ("It is 2.33 k.", "2.33 k", "count", 2330, "exact", None),
+        ("The app has 1.5M users.", "1.5M users", "count", 1_500_000, "exact", None),
+        ("Tickets cost R$20 in Sao Paulo.", "R$20", "money", 20, "exact", "BRL"),
+        ("Tickets cost mxn$ 15 in Mexico City.", "mxn$ 15", "money", 15, "exact", "MXN"),
+        # units written short, attached or spaced
+        ("The channel is 3nm wide.", "3nm", "quantity", 3, "exact", None),
+        ("Pour 100 cl of water.", "100 cl", "quantity", 100, "exact", None),
+        ("Each tablet has 120 μg of iodine.", "120 μg", "quantity", 120, "exact", None),
+        ("A 2.4 GHz radio is enough.", "2.4 GHz", "quantity", 2.4, "exact", None),
         # comparison symbols
         ("The batch size is =<30.", "=<30", "count", 30, "at_most", None),
         ("The reading is <-30 at night.", "<-30", "count", -30, "under", None),
@@ -143,6 +151,8 @@ def test_no_figure(sentence: str) -> None:
     ("sentence", "expected"),
     [
         # "over" is a qualifier when the denominator does not end the clause
+        ("The firm 3M Company hired staff.", []),  # a name, not 3 million
+        ("He sent 5 DM today.", [("5 DM", 5, "exact")]),  # no decimetres in capitals
         ("He is 5 ft 2 in the yard.", [("5 ft", 5, "exact"), ("2", 2, "exact")]),
         ("It had 2 million 300 million", [("2 million", 2_000_000, "exact"), ("300 million", 300_000_000, "exact")]),
         ("The board met 3 times over 2 days.", [("3 times", 3, "exact"), ("over 2 days", 2, "over")]),

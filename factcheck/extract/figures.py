@@ -435,7 +435,7 @@ def _read_unit(text: str, pos: int, limit: int, currency: str | None, core: _Cor
                     or short.group("scale").lower() in BARE_SHORT_SCALES
                     or (
                         "." in core.written
-                        and short.group("scale").lower() in DECIMAL_SHORT_SCALES
+                        and short.group("scale") in DECIMAL_SHORT_SCALES
                         and not text.startswith(("(", ")"), short.end())
                         and not _numbered_clause(text, core.start)
                     )

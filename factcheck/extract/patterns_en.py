@@ -119,6 +119,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "S$": "SGD",
     "SGD": "SGD",
     "NT$": "TWD",
+    "R$": "BRL",
+    "MX$": "MXN",
     "NZ$": "NZD",
     "MOP$": "MOP",
     "MOP": "MOP",
@@ -153,7 +155,23 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "$": "",
 }
 #: ISO codes that may be written in lower case when a "$" follows: "nzd$15", "usd$2.5m", "hkd$80".
-DOLLAR_CODES: tuple[str, ...] = ("USD", "HKD", "NZD", "AUD", "CAD", "SGD", "TWD", "MOP", "US", "HK", "NZ", "AU", "NT")
+DOLLAR_CODES: tuple[str, ...] = (
+    "USD",
+    "HKD",
+    "NZD",
+    "AUD",
+    "CAD",
+    "SGD",
+    "TWD",
+    "MOP",
+    "MXN",
+    "US",
+    "HK",
+    "NZ",
+    "AU",
+    "NT",
+    "MX",
+)
 
 #: A scale letter fused to an ISO code after a figure, as finance tables write it: "48.5 MGBP", "500 kEUR".
 SCALED_CODE_PREFIXES: dict[str, float] = {"k": 1e3, "K": 1e3, "M": 1e6, "Mn": 1e6, "mn": 1e6, "Bn": 1e9, "bn": 1e9}
@@ -235,9 +253,9 @@ SCALES: dict[str, float] = {
 #: Short scale words that only count as scales next to money ("$5m", "HK$2bn", "3k").
 SHORT_SCALES: frozenset[str] = frozenset({"k", "m", "mn", "mil", "b", "bn", "tn", "t"})
 #: Of those, the ones that are scales right after a bare number too ("3k", "12bn"), and those that are
-#: only after a decimal ("1.2b": "2b" is a label, "1.5m" is metres).
+#: only after a decimal, case as written ("1.2b", "1.5M": "2b" is a label, "3M" a name, "1.5m" metres).
 BARE_SHORT_SCALES: frozenset[str] = frozenset({"k", "bn", "mn"})
-DECIMAL_SHORT_SCALES: frozenset[str] = frozenset({"b"})
+DECIMAL_SHORT_SCALES: frozenset[str] = frozenset({"b", "B", "M"})
 #: Words after which "1.2b" is a numbered clause, not 1.2 billion.
 NUMBERING_WORDS: frozenset[str] = word_set("""
     section sections sec clause clauses article art item items paragraph para paras rule rules question exercise
@@ -433,6 +451,26 @@ QUANTITY_UNITS: dict[str, str] = {
     "centimetres": "centimeter",
     "centimeters": "centimeter",
     "cm": "centimeter",
+    "decimetres": "decimeter",
+    "decimeters": "decimeter",
+    "decimetre": "decimeter",
+    "decimeter": "decimeter",
+    "dm": "decimeter",
+    "nanometres": "nanometer",
+    "nanometers": "nanometer",
+    "nanometre": "nanometer",
+    "nanometer": "nanometer",
+    "nm": "nanometer",
+    "micrometres": "micrometer",
+    "micrometers": "micrometer",
+    "micrometre": "micrometer",
+    "micrometer": "micrometer",
+    "μm": "micrometer",
+    "µm": "micrometer",
+    "picometres": "picometer",
+    "picometers": "picometer",
+    "picometre": "picometer",
+    "picometer": "picometer",
     "millimetres": "millimeter",
     "millimeters": "millimeter",
     "mm": "millimeter",
@@ -460,6 +498,12 @@ QUANTITY_UNITS: dict[str, str] = {
     "g": "gram",
     "milligrams": "milligram",
     "mg": "milligram",
+    "micrograms": "microgram",
+    "microgrammes": "microgram",
+    "microgram": "microgram",
+    "mcg": "microgram",
+    "μg": "microgram",
+    "µg": "microgram",
     "t": "metric_ton",
     "tonnes": "metric_ton",
     "tonne": "metric_ton",
@@ -481,6 +525,12 @@ QUANTITY_UNITS: dict[str, str] = {
     "millilitres": "milliliter",
     "milliliters": "milliliter",
     "ml": "milliliter",
+    "centilitres": "centiliter",
+    "centiliters": "centiliter",
+    "cl": "centiliter",
+    "decilitres": "deciliter",
+    "deciliters": "deciliter",
+    "dl": "deciliter",
     "tablespoons": "tablespoon",
     "tablespoon": "tablespoon",
     "tbsp": "tablespoon",
@@ -508,6 +558,19 @@ QUANTITY_UNITS: dict[str, str] = {
     "km/h": "kilometer / hour",
     "kph": "kilometer / hour",
     "mph": "mile / hour",
+    "terabytes": "terabyte",
+    "gigabytes": "gigabyte",
+    "megabytes": "megabyte",
+    "kilobytes": "kilobyte",
+    "bytes": "byte",
+    "gigahertz": "gigahertz",
+    "megahertz": "megahertz",
+    "kilohertz": "kilohertz",
+    "hertz": "hertz",
+    "ghz": "gigahertz",
+    "mhz": "megahertz",
+    "khz": "kilohertz",
+    "hz": "hertz",
     "gb": "gigabyte",
     "tb": "terabyte",
     "mb": "megabyte",
@@ -538,11 +601,14 @@ QUANTITY_UNITS: dict[str, str] = {
 #: Units that must touch the number or follow it with a space AND never stand for a word
 #: ("g", "l", "ha", "mi", "m" are English words or scale words too).
 AMBIGUOUS_UNITS: frozenset[str] = frozenset(
-    {"g", "l", "mi", "ha", "in", "oz", "mb", "gb", "tb", "ft", "yd", "kg", "mm"}
+    {"g", "l", "mi", "ha", "in", "oz", "mb", "gb", "tb", "ft", "yd", "kg", "mm", "dm", "nm", "cl", "dl"}
 )
 
 #: Of those, the ones that may also follow the number after one space ("5 ft", "3 to 4 L"), case as written.
-SPACED_AMBIGUOUS_UNITS: frozenset[str] = frozenset({"g", "mi", "oz", "ft", "yd", "kg", "mm", "t", "L", "lb", "lbs"})
+#: ("dm", "nm", "cl", "dl" in lower case only: "5 DM" is Deutsche Mark or a direct message, "5 NM" nautical miles.)
+SPACED_AMBIGUOUS_UNITS: frozenset[str] = frozenset(
+    {"g", "mi", "oz", "ft", "yd", "kg", "mm", "t", "L", "lb", "lbs", "dm", "nm", "cl", "dl"}
+)
 
 MONTHS: dict[str, int] = {
     "january": 1,
