@@ -93,6 +93,12 @@ def claim_at(text: str, surface: str) -> Claim:
         ("Pour 100 cl of water.", "100 cl", "quantity", 100, "exact", None),
         ("Each tablet has 120 μg of iodine.", "120 μg", "quantity", 120, "exact", None),
         ("A 2.4 GHz radio is enough.", "2.4 GHz", "quantity", 2.4, "exact", None),
+        # shares and fractions of a number
+        ("Three out of 4 companies agreed.", "Three out of 4", "percent", 75, "exact", None),
+        ("Nine out of ten residents support the plan.", "Nine out of ten", "percent", 90, "exact", None),
+        ("The city has two thirds of a million homes.", "two thirds of a million homes", "count", 2e6 / 3, "exact",
+         None),
+        ("It cost a quarter of a billion dollars.", "a quarter of a billion dollars", "money", 2.5e8, "exact", None),
         # comparison symbols
         ("The batch size is =<30.", "=<30", "count", 30, "at_most", None),
         ("The reading is <-30 at night.", "<-30", "count", -30, "under", None),
@@ -153,6 +159,8 @@ def test_no_figure(sentence: str) -> None:
         # "over" is a qualifier when the denominator does not end the clause
         ("The firm 3M Company hired staff.", []),  # a name, not 3 million
         ("He sent 5 DM today.", [("5 DM", 5, "exact")]),  # no decimetres in capitals
+        ("We got 5 out of it.", [("5", 5, "exact")]),
+        ("His score is 200 or greater than 190.", [("200", 200, "exact"), ("greater than 190", 190, "over")]),
         ("He is 5 ft 2 in the yard.", [("5 ft", 5, "exact"), ("2", 2, "exact")]),
         ("It had 2 million 300 million", [("2 million", 2_000_000, "exact"), ("300 million", 300_000_000, "exact")]),
         ("The board met 3 times over 2 days.", [("3 times", 3, "exact"), ("over 2 days", 2, "over")]),

@@ -220,7 +220,9 @@ QUALIFIER_BEFORE = re.compile(
     r"(?<![\w])(?P<q>" + _alternation(list(QUALIFIERS_BEFORE)) + r")\s+(?:(?:a|the)\s+total\s+of\s+)?$", re.I
 )
 QUALIFIER_AFTER = re.compile(
-    r"(?P<q>\s?\+|\s+(?:" + _alternation([q for q in QUALIFIERS_AFTER if q != "+"]) + r"))(?![\w])", re.I
+    r"(?P<q>\s?\+|\s+(?:" + _alternation([q for q in QUALIFIERS_AFTER if q != "+"]) + r"))(?![\w])"
+    r"(?!\s+than\b)",  # "200 or greater than 190": the comparison belongs to the next figure
+    re.I,
 )
 _NOT_EQUAL_BEFORE = re.compile(r"(?:<>|!=|≠)\s?$")
 #: "=<" is "at most" as Erlang and Prolog write it (and as people type it); "=>" is an arrow (see qualify).
@@ -262,6 +264,7 @@ class _Core:
     malformed: bool = False
     ordinal: bool = False
     fraction: bool = False
+    share: bool = False  # "3 out of 4": a share of a whole, whatever follows
 
 
 def _read_core(text: str, pos: int, limit: int) -> _Core | None:
@@ -602,6 +605,22 @@ def _continuation(
 _OVER = re.compile(r"\s+over\s+" + _NUMBER_AFTER, re.I)
 
 
+#: "3 out of 4", "one out of three": a share (75 %, 33.3 %).
+_OUT_OF = re.compile(r"\s+out\s+of\s+" + _NUMBER_AFTER, re.I)
+#: "of a million" after a fraction.
+_OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<scale>thousand|million|billion|trillion)\b", re.I)
+
+
+def _out_of(text: str, core: _Core, limit: int) -> _Core | None:
+    if core.value != int(core.value) or core.value < 0:
+        return None
+    match = _OUT_OF.match(text, core.end, limit)
+    rest = _rest_value(match) if match is not None else None
+    if match is None or rest is None or rest[0] < max(core.value, 1):
+        return None
+    return _Core(core.start, rest[1], core.value / rest[0], "", "mixed", fraction=True, share=True)
+
+
 def _over_fraction(text: str, core: _Core, limit: int) -> _Core | None:
     if core.value != int(core.value) or not 0 < core.value < 100:
         return None
@@ -711,7 +730,7 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
             return None  # "one-stop", "two-way", but "three-year" is a duration and "five-dollar" money
     unit = _read_unit(text, core.end, limit, currency, core)
     if unit.end == core.end and currency is None and not core.fraction and not core.ordinal:
-        over = _over_fraction(text, core, limit)
+        over = _over_fraction(text, core, limit) or _out_of(text, core, limit)
         if over is not None:  # "one over 3", "1 over twenty-one": a fraction read out
             core, unit = over, _Unit(over.end, "count")
     if (
@@ -758,7 +777,16 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
     if core.fraction and unit.kind == "count":
         figure.flags.append("fraction")
         figure.half_unit = 0.0
-        if _SHARE_OF.match(text, unit.end, limit):
+        of_scale = _OF_A_SCALE.match(text, unit.end, limit)
+        if of_scale is not None:
+            # "two thirds of a million", "a quarter of a billion dollars": the fraction of that number.
+            scaled = _read_unit(text, of_scale.end("scale"), limit, currency, core)
+            figure.flags.remove("fraction")
+            figure.kind = "money" if scaled.kind == "money" else "count"
+            figure.currency = scaled.currency or None if scaled.kind == "money" else None
+            value = core.value * (numbers.number_word_value(of_scale.group("scale")) or 1)
+            figure.end = unit.end = scaled.end if scaled.kind in ("money", "count") else of_scale.end()
+        elif core.share or _SHARE_OF.match(text, unit.end, limit):
             # "one-third of founders", "1/4 of the budget": a share of a whole, as a percentage (33.3, 25).
             figure.kind = "percent"
             figure.unit = "%"
