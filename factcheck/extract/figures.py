@@ -552,7 +552,9 @@ def _continuation(
     (15.50, 13.45: hundredths after a major currency word, with the minor unit's word or at a clause's end).
     Never inside "between 10 dollars and 20" (a range).
     """
-    word = re.sub(r"\s+", " ", text[core.end : unit.end].strip().lower())
+    if unit.end == core.end:
+        return None  # nothing after the number: no scale, currency or unit word to go on from
+    word = " ".join(text[core.end : unit.end].lower().split())
     if unit.kind == "count" and SCALES.get(word, 0.0) >= 1000:
         scaled = _SCALED_REST.match(text, unit.end, limit)
         if scaled is not None and not _between(text, start):
@@ -585,7 +587,11 @@ def _continuation(
             return None  # "2 thousand and 5 years": two figures
         after.scale = unit.scale
         return value + rest[0], after, 0.5
-    if unit.kind == "money" and currency is None and word.split(" ", 1)[-1] in MAJOR_CURRENCY_WORDS:
+    if (
+        unit.kind == "money"
+        and currency is None
+        and (word in MAJOR_CURRENCY_WORDS or word.rsplit(" ", 1)[-1] in MAJOR_CURRENCY_WORDS)
+    ):
         match = _MINOR_AMOUNT.match(text, unit.end, limit)
         rest = _rest_value(match) if match is not None else None
         if match is None or rest is None or rest[0] >= 100 or _between(text, start):
@@ -701,7 +707,8 @@ def _figure_at(text: str, number_pos: int, floor: int, limit: int) -> Figure | N
         article = _A_BEFORE.search(text, max(floor, number_pos - 4), number_pos)
         if article is not None and _TAKES_ARTICLE.match(text, number_pos):
             figure_start = number_pos = article.start()
-    if _NOT_EQUAL_BEFORE.search(text, max(floor, figure_start - 4), figure_start) is not None:
+    before = text[max(floor, figure_start - 4) : figure_start]
+    if (">" in before or "=" in before or "≠" in before) and _NOT_EQUAL_BEFORE.search(before) is not None:
         return None  # "<>30", "!= 0", "≠ 5": not that number, so no figure to check
     minus = _MINUS_BEFORE.search(text, max(floor, figure_start - 10), figure_start)
     if minus is not None and sign > 0:
