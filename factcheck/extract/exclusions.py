@@ -27,7 +27,7 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("tel", "fax", "phone", "mobile", "hotline", "enquir", "whatsapp", "t:", "f:", "t.", "f."),
         re.compile(
             r"(?<![\w])(?:Tel|Fax|Phone|Telephone|Mobile|Hotline|Enquiries|Whatsapp|WhatsApp|T|F)\.?\s*(?:No\.?)?\s*[:：]?\s*"
-            r"(?:\(?\+?\d{1,4}\)?[\s-]?)?\d{3,4}[\s-]?\d{3,4}(?:\s*/\s*\d{3,4}[\s-]?\d{4})*",
+            r"(?:\(?\+?\d{1,4}\)?[\s-]?)?\d{3,5}[\s-]?\d{3,5}(?:\s*/\s*\d{3,4}[\s-]?\d{4})*",
             re.I,
         ),
     ),
@@ -35,7 +35,14 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("hotline", "call", "phone", "tel", "dial", "contact", "fax", "whatsapp", "sms", "enquir", "mobile"),
         re.compile(r"(?<![\d,.])(?:\d{4}[ -]\d{4}|\d{3}[ -]\d{3}[ -]\d{4})(?![\d,])"),
     ),
-    (("(", "+"), re.compile(r"(?:\(\+?\d{2,4}\)|\+\d{1,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?:[\s-]?\d{2,4})?")),
+    # ... and with a country code: "(852) 3166 3841", "+91 98765 43210", "+91 22 2345 6789"
+    (
+        ("(", "+"),
+        re.compile(
+            r"(?:\(\+?\d{2,4}\)|\+\d{1,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?:[\s-]?\d{2,4})?"
+            r"|\+\d{1,4}(?:[\s-]\d{2,5}){1,3}[\s-]\d{3,5}(?!\d)"
+        ),
+    ),
     # standards and specifications: "ISO/IEC 27001:2022", "IEEE 802.11", "RFC 2616"
     (
         ("ISO", "IEC", "EN", "IEEE", "RFC", "ANSI", "ASTM", "BS", "DIN", "JIS", "GB", "NIST", "PCI", "ITU", "SOC"),
@@ -48,7 +55,7 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         (".", "v"),
         re.compile(
-            r"(?<![\w.])(?!(?:19|20)\d\d\.\d{1,2}\.\d{1,2}(?![\d.]))(?:v|V|version\s)?\d+(?:\.\d+){2,}(?![\w])|(?<![\w])[vV]\d+(?:\.\d+)*(?![\w])"
+            r"(?<![\w.])(?!(?:19|20)\d\d\.\d{1,2}\.\d{1,2}(?![\d.]))(?:v|V|version\s)?\d+(?:\.\d+){2,}(?![\w]|,\d)|(?<![\w])[vV]\d+(?:\.\d+)*(?![\w])"
         ),
     ),
     # times of day: "10:30", "10:30 am", "3 pm"
