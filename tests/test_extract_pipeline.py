@@ -46,6 +46,8 @@ def test_the_tokenizer_copy_breaks_long_runs_and_keeps_offsets() -> None:
     assert copy[: run_start + pipeline.RUN_BREAK] == text[: run_start + pipeline.RUN_BREAK]
     assert copy.endswith(" and HK$1,000 in 2024.")
     assert pipeline.tokenizer_text("HK$1,000 in 2024.") == "HK$1,000 in 2024."
+    url = "See https://www.example.org/en/about-us/twenty-years-of-innovation-and-technology/report-2024.pdf now."
+    assert pipeline.tokenizer_text(url) == url  # an address stays one token
 
 
 def test_entities_and_number_words_are_found_in_the_tokenised_sentences() -> None:

@@ -288,7 +288,12 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
         value = number.value
         written = number.written
         if text.startswith(",", end) and end + 1 < limit and text[end + 1].isdigit():
-            loose = LOOSE_DIGITS.match(text, pos)
+            # Bounded: "1,1,1,..." must not be matched to the end of the text at every figure.  A match that
+            # reaches the bound is longer than any number read (MAX_DIGITS), as the unbounded one would be.
+            bound = pos + numbers.MAX_DIGITS + 8
+            loose = LOOSE_DIGITS.match(text, pos, bound)
+            if loose is not None and loose.end() >= bound:
+                loose = None
             groups = loose.group(0).split(",")[1:] if loose is not None else []
             # "14,0000", "$1,25.6" are defective numbers; "22,24,26,31" is a list and "5,00" a decimal comma.
             defective = any(len(group.split(".")[0]) >= 4 for group in groups) or (

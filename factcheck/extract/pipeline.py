@@ -72,6 +72,9 @@ MAX_ANCHORS_LONG = 24
 #: Rebuild the pipeline (a fresh vocabulary) once its StringStore holds this many strings.
 MAX_STRINGS = 300_000
 
+#: Runs up to this long that hold "://", "www." or "@" are left whole in the tokenizer's copy (addresses).
+MAX_URL = 2_048
+_URL_LIKE = re.compile(r"://|www\.|@", re.I)
 _LONG_RUN = re.compile(r"\S{" + str(RUN_BREAK + 1) + ",}")
 _SENTENCE_DIGIT = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -200,6 +203,8 @@ def tokenizer_text(text: str) -> str:
         return text
     chars = list(text)
     for match in _LONG_RUN.finditer(text):
+        if match.end() - match.start() <= MAX_URL and _URL_LIKE.search(match.group()):
+            continue  # a web or e-mail address stays whole, as spaCy's URL rules expect it
         for position in range(match.start() + RUN_BREAK, match.end(), RUN_BREAK):
             chars[position] = " "
     return "".join(chars)
