@@ -57,6 +57,7 @@ from typing import Any
 from factcheck import __version__
 from factcheck.atomic import write_bytes_atomic
 from factcheck.load import DocumentMeta, document_from_text
+from factcheck.load.dateline import filename_date
 from factcheck.model import Claim, Document, Finding, Location, RelatedLocation, Segment, Severity
 
 #: Bump when the entry layout changes.
@@ -168,10 +169,11 @@ def loader_digest() -> str:
     return _package_digest(load.__file__, repr(tuple(field.name for field in dataclasses.fields(Document))))
 
 
-def document_key(original: str, fmt: str, meta: DocumentMeta | None) -> str:
-    """The key of what loading derives from ``original`` (already normalised to ``\\n`` newlines)."""
+def document_key(original: str, fmt: str, meta: DocumentMeta | None, path: str = "") -> str:
+    """The key of what loading derives from ``original`` (already normalised to ``\\n`` newlines) and from
+    ``path`` (the date its file name states, if any)."""
     meta = meta or DocumentMeta()
-    parts = (loader_digest(), fmt, meta.date or "", meta.lang or "", meta.currency or "")
+    parts = (loader_digest(), fmt, meta.date or "", meta.lang or "", meta.currency or "", filename_date(path) or "")
     digest = hashlib.sha256("\x1f".join(parts).encode())
     digest.update(hashlib.sha256(original.encode("utf-8", "surrogatepass")).digest())
     return digest.hexdigest()
@@ -329,7 +331,7 @@ class ClaimCache:
         """``document_from_text(original, path, fmt, meta)``, from the memo when this text was loaded before."""
         if "\r" in original:
             original = original.replace("\r\n", "\n").replace("\r", "\n")
-        key = document_key(original, fmt, meta)
+        key = document_key(original, fmt, meta, path)
         try:
             body = self._read(self.documents, key)
             if body is not None:

@@ -389,6 +389,10 @@ def test_loaded_documents_are_memoised_exactly(tmp_path: Path, text: str, fmt: s
     other = DocumentMeta(date="1999-12-31")
     assert second.build_document(text, "docs/x", fmt, other) == document_from_text(text, "docs/x", fmt, other)
     assert second.stats.document_misses == 1
+    # A file name that dates the document is part of the key: the memo never serves another file's date.
+    dated = second.build_document(text, "docs/2020-01-31-x", fmt, meta)
+    assert dated == document_from_text(text, "docs/2020-01-31-x", fmt, meta)
+    assert second.stats.document_misses == 2
 
 
 def test_damaged_document_memo_is_rebuilt(tmp_path: Path) -> None:

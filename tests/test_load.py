@@ -150,12 +150,37 @@ def test_html_masking_keeps_positions_hides_markup_and_decodes_entities() -> Non
         ("HONG KONG, July 11, 2022 /PRNewswire/ — Hong Kong Science ...", "2022-07-11", "dateline"),
         ("Press Release\n\nHong Kong, 17 September 2025 - Cyberport welcomes ...", "2025-09-17", "dateline"),
         ("Corporate News\n\nTitle of the release\n\n24 Feb 2021\n\nBody text.", "2021-02-24", "header"),
+        ("HDQ summer update\n\n1 July 2024 – The Quarter hosts over 1,900 companies.", "2024-07-01", "dateline"),
+        ("Notes\n\nMarch 3, 2023 — Phase 2 opened.", "2023-03-03", "dateline"),
         ("The park grew in 2021 and again in 2022.", None, None),
+        ("1 July 2024 was the day the park reopened.", None, None),
     ],
 )
 def test_document_date_from_datelines_and_headers(head: str, date: str | None, source: str | None) -> None:
     doc = document_from_text(head)
     assert (doc.date, doc.date_source) == (date, source)
+
+
+@pytest.mark.parametrize(
+    ("path", "date"),
+    [
+        ("press/2024-07-01-harbour.txt", "2024-07-01"),
+        ("press/update_2023_03_02.md", "2023-03-02"),
+        ("20240618-annual-review.txt", "2024-06-18"),
+        ("2024-13-45-draft.txt", None),  # no such date
+        ("seeds/001_0ba20240701f.txt", None),  # digits inside a hash are no date
+        ("2024-07-01/notes.txt", None),  # only the file's own name counts
+        ("release-2024.txt", None),  # a year alone does not date a document
+    ],
+)
+def test_a_date_in_the_file_name_dates_an_otherwise_undated_document(path: str, date: str | None) -> None:
+    doc = document_from_text("The Quarter hosts over 1,900 companies.", path)
+    assert (doc.date, doc.date_source) == (date, "filename" if date else None)
+
+
+def test_the_text_own_date_beats_the_file_name() -> None:
+    doc = document_from_text("Hong Kong, 17 September 2025 - Cyberport welcomes ...", "2025-09-01-cyberport.txt")
+    assert (doc.date, doc.date_source) == ("2025-09-17", "dateline")
 
 
 def test_config_metadata_date_wins_and_no_date_is_never_today() -> None:

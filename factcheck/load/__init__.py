@@ -147,7 +147,7 @@ def document_from_text(
     if meta.date:
         date, date_source = meta.date, "config"
     else:
-        date, date_source = detect_date(original, masked)
+        date, date_source = detect_date(original, masked, path)
     return Document(
         path=path,
         original=original,

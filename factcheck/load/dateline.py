@@ -1,4 +1,4 @@
-"""The document's own date: from a dateline, a date line near the top, or front matter."""
+"""The document's own date: from front matter, a dateline, a date line near the top, or the file name."""
 
 from __future__ import annotations
 
@@ -40,6 +40,10 @@ _PREFIX = r"^[ \t]*(?:(?:Date|Dated|Published|發布日期|日期)\s*[:：]?\s*)
 #: "HONG KONG, July 11, 2022 /PRNewswire/ —", "Hong Kong, 17 September 2025 -"
 _DATELINES = tuple(
     re.compile(rf"^[ \t]*[A-Z][A-Za-z .'-]{{1,40}},[ \t]*{form}", re.M) for form in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR)
+)
+#: A line that opens with the date and a dash: "1 July 2024 – The park ...", "July 1, 2024 — ..."
+_LEADING_DATES = tuple(
+    re.compile(rf"^[ \t]*{form}[ \t]*[-–—:][ \t]+\S", re.M) for form in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR)
 )
 #: A line that is only a date ("24 Feb 2021"), near the top of the document.
 _DATE_LINES = tuple(
@@ -88,16 +92,38 @@ def front_matter_date(original: str) -> str | None:
     return None
 
 
-def detect_date(original: str, masked: str) -> tuple[str | None, str | None]:
-    """Return (ISO date, source) where source is front-matter, dateline or header."""
+#: A file named by its date: "2024-07-01-harbour.txt", "press_2024_07_01.md", "20240701-update.txt".
+_FILENAME_DATE = re.compile(
+    r"(?<![0-9A-Za-z])(?P<year>(?:19|20)[0-9]{2})(?P<sep>[-_.]?)(?P<month>[0-9]{2})(?P=sep)(?P<day>[0-9]{2})(?![0-9A-Za-z])"
+)
+
+
+def filename_date(name: str) -> str | None:
+    """The date a file's name states (the last path component only), or None."""
+    for match in _FILENAME_DATE.finditer(name.rsplit("/", 1)[-1]):
+        try:
+            return dt.date(int(match["year"]), int(match["month"]), int(match["day"])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def detect_date(original: str, masked: str, name: str = "") -> tuple[str | None, str | None]:
+    """Return (ISO date, source) where source is front-matter, dateline, header or filename.
+
+    The text's own statements come first; a date in the file's name is the last resort.
+    """
     date = front_matter_date(original)
     if date:
         return date, "front-matter"
     head = masked[:HEAD_CHARS]
-    for patterns, source in ((_DATELINES, "dateline"), (_DATE_LINES, "header")):
+    for patterns, source in ((_DATELINES + _LEADING_DATES, "dateline"), (_DATE_LINES, "header")):
         matches = [match for pattern in patterns for match in pattern.finditer(head)]
         for match in sorted(matches, key=lambda match: match.start()):
             date = _iso_from(match)
             if date:
                 return date, source
+    date = filename_date(name)
+    if date:
+        return date, "filename"
     return None, None

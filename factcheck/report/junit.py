@@ -1,4 +1,9 @@
-"""JUnit XML for CI test dashboards: one test case per rule, one failure per finding."""
+"""JUnit XML for CI test dashboards.
+
+A rule with no findings is one passing test case; each finding is a test case of its own with one
+``<failure>``, because dashboards (GitLab, Jenkins) show only the first failure of a test case and
+strict JUnit schemas allow one.
+"""
 
 from __future__ import annotations
 
@@ -29,23 +34,11 @@ def _failure_text(finding: Finding) -> str:
 def junit_tree(report: Report) -> ET.Element:
     rules = report_rules(report)
     grouped = findings_by_rule(report)
-    failing = sum(1 for rule in rules if grouped.get(rule.id))
-    root = ET.Element(
-        "testsuites",
-        {"name": "factcheck", "tests": str(len(rules)), "failures": str(failing), "errors": "0", "time": "0"},
-    )
-    suite = ET.SubElement(
-        root,
-        "testsuite",
-        {
-            "name": "factcheck",
-            "tests": str(len(rules)),
-            "failures": str(failing),
-            "errors": "0",
-            "skipped": "0",
-            "time": "0",
-        },
-    )
+    failures = sum(len(grouped.get(rule.id, ())) for rule in rules)
+    tests = sum(len(grouped.get(rule.id, ())) or 1 for rule in rules)
+    totals = {"tests": str(tests), "failures": str(failures), "errors": "0"}
+    root = ET.Element("testsuites", {"name": "factcheck", **totals, "time": "0"})
+    suite = ET.SubElement(root, "testsuite", {"name": "factcheck", **totals, "skipped": "0", "time": "0"})
     properties = ET.SubElement(suite, "properties")
     for name, value in (
         ("documents", str(len(report.documents))),
@@ -54,18 +47,20 @@ def junit_tree(report: Report) -> ET.Element:
     ):
         ET.SubElement(properties, "property", {"name": name, "value": value})
     for rule in rules:
-        case = ET.SubElement(
-            suite, "testcase", {"classname": f"factcheck.{rule.category}", "name": rule.id, "time": "0"}
-        )
-        for finding in grouped.get(rule.id, ()):
+        classname = f"factcheck.{rule.category}"
+        findings = grouped.get(rule.id, ())
+        if not findings:
+            ET.SubElement(suite, "testcase", {"classname": classname, "name": rule.id, "time": "0"})
+        for finding in findings:
             loc = finding.location
+            place = f"{loc.path}:{loc.line}:{loc.column}"
+            case = ET.SubElement(
+                suite, "testcase", {"classname": classname, "name": _xml_text(f"{rule.id} {place}"), "time": "0"}
+            )
             failure = ET.SubElement(
                 case,
                 "failure",
-                {
-                    "type": finding.severity.value,
-                    "message": _xml_text(f"{loc.path}:{loc.line}:{loc.column}: {finding.message}"),
-                },
+                {"type": finding.severity.value, "message": _xml_text(f"{place}: {finding.message}")},
             )
             failure.text = _xml_text(_failure_text(finding))
     if report.problems:
