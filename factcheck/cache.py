@@ -346,21 +346,33 @@ class ClaimCache:
 
     def get_memo(self, key: str) -> Any:
         """The JSON value stored by :meth:`put_memo` under ``key``, or None (missing or damaged)."""
+        body = self.get_blob(key)
         try:
-            body = self._read(self.memos, key)
-            value = None if body is None else _loads(body)
+            return None if body is None else _loads(body)
         except DamagedEntry:
             self.stats.damaged += 1
-            value = None
-        if value is None:
-            self.stats.memo_misses += 1
-        else:
-            self.stats.memo_hits += 1
-        return value
+            return None
 
     def put_memo(self, key: str, value: Any) -> None:
         """Store a JSON-serialisable ``value`` (not None) under ``key``."""
         self._write(self.memos, key, _dumps(value))
+
+    def get_blob(self, key: str) -> bytes | None:
+        """The bytes stored by :meth:`put_blob` under ``key``, or None (missing or damaged)."""
+        try:
+            body = self._read(self.memos, key)
+        except DamagedEntry:
+            self.stats.damaged += 1
+            body = None
+        if body is None:
+            self.stats.memo_misses += 1
+        else:
+            self.stats.memo_hits += 1
+        return body
+
+    def put_blob(self, key: str, body: bytes) -> None:
+        """Store ``body`` under ``key`` (in the memos folder, checksummed like every entry)."""
+        self._write(self.memos, key, body)
 
     def _ensure_tag(self) -> None:
         """Mark the folder as a cache: for backup tools (CACHEDIR.TAG) and for git (it ignores itself)."""
@@ -369,6 +381,21 @@ class ClaimCache:
             write_bytes_atomic(tag, _TAG.encode(), durable=False)
             write_bytes_atomic(self.directory / ".gitignore", b"# created by factcheck\n*\n", durable=False)
 
+    def prune_due(self, now: float | None = None) -> bool:
+        """Whether :meth:`prune` would prune now (it prunes at most once a day)."""
+        now = time.time() if now is None else now
+        try:
+            return now - (self.directory / _PRUNE_STAMP).stat().st_mtime >= _DAY
+        except OSError:
+            return True
+
+    def touch(self, keys: Sequence[str]) -> None:
+        """Mark the claim entries ``keys`` as used now (entries a run relies on without reading them)."""
+        now = time.time()
+        for key in keys:
+            with contextlib.suppress(OSError):
+                os.utime(self.entries / key[:2] / f"{key}.json", (now, now))
+
     def prune(self, now: float | None = None, force: bool = False) -> int:
         """Delete entries unused for ``max_age_days``, then the least recently used beyond ``max_bytes``.
 
@@ -376,10 +403,8 @@ class ClaimCache:
         """
         now = time.time() if now is None else now
         stamp = self.directory / _PRUNE_STAMP
-        if not force:
-            with contextlib.suppress(OSError):
-                if now - stamp.stat().st_mtime < _DAY:
-                    return 0
+        if not force and not self.prune_due(now):
+            return 0
         removed = 0
         kept: list[tuple[float, int, Path]] = []
         for path in (*self.entries.rglob("*"), *self.documents.rglob("*"), *self.memos.rglob("*")):

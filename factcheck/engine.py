@@ -38,7 +38,18 @@ from factcheck.fingerprint import with_fingerprints
 from factcheck.index import ClaimIndex, build_index
 from factcheck.knowledge import Knowledge
 from factcheck.load import DOCUMENT_SUFFIXES, discover, display_path, document_from_text, load_documents
-from factcheck.model import Claim, Document, Finding, Location, Problem, RelatedLocation, Report, Severity
+from factcheck.model import (
+    Claim,
+    DeferredClaims,
+    Document,
+    Finding,
+    Location,
+    Problem,
+    RelatedLocation,
+    Report,
+    Severity,
+    claim_counts,
+)
 from factcheck.rules import Rule, RuleSet, load_ruleset
 from factcheck.suppress import apply as apply_suppressions
 
@@ -81,6 +92,8 @@ class Corpus:
     cache_stats: CacheStats | None = None
     #: The cache the claims came from; the checks keep their per-document memos in it too.
     cache: ClaimCache | None = None
+    #: ``collect(defer_claims=True)``: ``claims`` is empty and this reads (or extracts) them when called.
+    deferred: Callable[[], tuple[Claim, ...]] | None = None
 
 
 def load_rules(config: Config, options: RunOptions) -> RuleSet:
@@ -223,8 +236,12 @@ def extract_all(
     return tuple(claim for document in documents for claim in found[document.path])
 
 
-def collect(config: Config, options: RunOptions) -> Corpus:
-    """Load rules and documents and extract claims; raises NoDocuments if nothing is readable."""
+def collect(config: Config, options: RunOptions, defer_claims: bool = False) -> Corpus:
+    """Load rules and documents and extract claims; raises NoDocuments if nothing is readable.
+
+    With ``defer_claims`` (and a cache, and the local engine) the claims are neither read nor extracted:
+    ``Corpus.deferred`` does that when called (a run whose findings the run memo holds never needs them).
+    """
     ruleset = load_rules(config, options)
     knowledge = _knowledge(ruleset, config)
     roots = options.paths or config.paths or (Path.cwd(),)
@@ -250,6 +267,15 @@ def collect(config: Config, options: RunOptions) -> Corpus:
         raise NoDocuments("no readable document found in " + ", ".join(display_path(root) for root in roots), problems)
     if dask_claims is not None:
         claims = dask_claims
+    elif defer_claims and cache is not None:
+        documents, progress = loaded.documents, options.progress
+
+        def produce() -> tuple[Claim, ...]:
+            claims = extract_all(documents, knowledge, cache, progress)
+            cache.prune()
+            return claims
+
+        return Corpus(documents, (), tuple(problems), ruleset, knowledge, cache.stats, cache, produce)
     else:
         claims = extract_all(loaded.documents, knowledge, cache, options.progress)
     if cache is not None:
@@ -364,7 +390,7 @@ def focus_findings(findings: Iterable[Finding], focus: set[str]) -> list[Finding
 
 
 #: Bump when what a run memo holds changes meaning.
-RUN_MEMO_VERSION = 1
+RUN_MEMO_VERSION = 2
 
 
 def run_digest(corpus: Corpus, config: Config) -> str:
@@ -392,15 +418,26 @@ def run_digest(corpus: Corpus, config: Config) -> str:
 _RUN_MEMO_KEY = hashlib.sha256(b"factcheck last full run").hexdigest()
 
 
-def _recalled_findings(cache: ClaimCache, digest: str) -> tuple[list[Finding], int] | None:
-    """The findings (after suppression) and the suppressed count of the last full run, if it had ``digest``."""
+@dataclass(frozen=True, slots=True)
+class _Recalled:
+    findings: list[Finding]
+    suppressed: int
+    #: Each document's number of claims, by path.
+    counts: dict[str, int]
+
+
+def _recalled_findings(cache: ClaimCache, digest: str, documents: Sequence[Document]) -> _Recalled | None:
+    """What the last full run found (after suppression), if it had ``digest``."""
     stored = cache.get_memo(_RUN_MEMO_KEY)
     if not isinstance(stored, dict) or stored.get("digest") != digest:
         return None
     try:
         suppressed = stored["suppressed"]
         items = stored["findings"]
-        if type(suppressed) is not int or not isinstance(items, list):
+        counts = stored["claims"]
+        if type(suppressed) is not int or not isinstance(items, list) or not isinstance(counts, list):
+            raise DamagedEntry("malformed run memo")
+        if len(counts) != len(documents) or not all(type(count) is int for count in counts):
             raise DamagedEntry("malformed run memo")
         severities = {severity.value: severity for severity in Severity}
         findings = []
@@ -414,23 +451,79 @@ def _recalled_findings(cache: ClaimCache, digest: str) -> tuple[list[Finding], i
             )
     except (DamagedEntry, KeyError, TypeError, ValueError):  # the memo is checksummed: this is another layout
         return None
-    return findings, suppressed
+    by_path = {document.path: count for document, count in zip(documents, counts, strict=True)}
+    return _Recalled(findings, suppressed, by_path)
 
 
-def _remember_findings(cache: ClaimCache, digest: str, findings: Sequence[Finding], suppressed: int) -> None:
+def _remember_findings(
+    cache: ClaimCache, digest: str, findings: Sequence[Finding], suppressed: int, corpus: Corpus
+) -> None:
     items = [[*finding_to_json(finding), finding.fingerprint] for finding in findings]
-    cache.put_memo(_RUN_MEMO_KEY, {"digest": digest, "suppressed": suppressed, "findings": items})
+    by_path = claim_counts(corpus.claims)
+    counts = [by_path.get(document.path, 0) for document in corpus.documents]
+    cache.put_memo(_RUN_MEMO_KEY, {"digest": digest, "suppressed": suppressed, "findings": items, "claims": counts})
+
+
+def _keep_entries(cache: ClaimCache, documents: Sequence[Document], knowledge: Knowledge) -> None:
+    """Prune the cache (when due) without the claim entries of ``documents``, which this run did not read."""
+    if not cache.prune_due():
+        return
+    digest = knowledge.extraction_digest()
+    cache.touch([entry_key(document, digest) for document in documents])
+    cache.prune()
+
+
+#: The cache key of the JSON text of the last full run's findings (one slot, like the run memo).
+_RUN_TEXT_KEY = hashlib.sha256(b"factcheck last full run, findings as JSON").hexdigest()
+
+
+class FindingsText:
+    """The JSON report's findings list for ``findings`` (``json_format.findings_text``), kept in the cache
+    beside the run memo: a warm full run writes its JSON report without encoding 15,000 findings again.
+
+    Stored with the run digest and a hash of the findings' fingerprints, and used only when both match;
+    computed (and stored) on first read otherwise.
+    """
+
+    def __init__(self, cache: ClaimCache, digest: str, findings: tuple[Finding, ...]) -> None:
+        self.findings = findings
+        self._cache = cache
+        fingerprints = hashlib.sha256("\n".join(finding.fingerprint for finding in findings).encode())
+        self._stamp = f"{digest} {len(findings)} {fingerprints.hexdigest()}\n".encode()
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            body = self._cache.get_blob(_RUN_TEXT_KEY)
+            if body is not None and body.startswith(self._stamp):
+                with contextlib.suppress(UnicodeDecodeError):
+                    self._text = body[len(self._stamp) :].decode("utf-8", "surrogatepass")
+            if self._text is None:
+                from factcheck.report.json_format import findings_text
+
+                self._text = findings_text(self.findings)
+                self._cache.put_blob(_RUN_TEXT_KEY, self._stamp + self._text.encode("utf-8", "surrogatepass"))
+        return self._text
 
 
 class ClaimKeys(Mapping[str, Any]):
     """``Report.metadata``: ``claim_keys`` (each indexed claim's aligned key, for the HTML timelines),
     computed from the index when first read -- a run whose findings come from the run memo builds
-    no index unless a report asks for it."""
+    no index unless a report asks for it -- and, for a full run with the run memo, ``findings_text``
+    (a :class:`FindingsText`, for the JSON report)."""
 
-    def __init__(self, claims: Sequence[Claim], knowledge: Knowledge, index: ClaimIndex | None = None) -> None:
+    def __init__(
+        self,
+        claims: Sequence[Claim],
+        knowledge: Knowledge,
+        index: ClaimIndex | None = None,
+        findings_text: FindingsText | None = None,
+    ) -> None:
         self._claims = claims
         self._knowledge = knowledge
         self._keys = None if index is None else self._of(index)
+        self._findings_text = findings_text
 
     @staticmethod
     def _of(index: ClaimIndex) -> dict[str, tuple[str | None, ...]]:
@@ -442,45 +535,66 @@ class ClaimKeys(Mapping[str, Any]):
         return self._keys
 
     def __getitem__(self, name: str) -> Any:
+        if name == "findings_text" and self._findings_text is not None:
+            return self._findings_text
         if name != "claim_keys":
             raise KeyError(name)
         return self._claim_keys()
 
     def __iter__(self) -> Iterator[str]:
-        return iter(("claim_keys",))
+        return iter(("claim_keys",) if self._findings_text is None else ("claim_keys", "findings_text"))
 
     def __len__(self) -> int:
-        return 1
+        return 1 if self._findings_text is None else 2
 
 
 def run_check(config: Config, options: RunOptions) -> Report:
     baseline = load_baseline(options.baseline) if options.baseline is not None else None
-    corpus = collect(config, options)
     focus = {display_path(path) for path in options.focus} if options.focus else None
-    # A full run over a corpus, rules and code the last full run saw reuses its findings (the run memo).
+    corpus = collect(config, options, defer_claims=focus is None)
+    # A full run over a corpus, rules and code the last full run saw reuses its findings (the run memo),
+    # and then reads no claims unless a report lists them.
     digest = run_digest(corpus, config) if corpus.cache is not None and focus is None else None
     with bulk():
-        recalled = _recalled_findings(corpus.cache, digest) if corpus.cache is not None and digest else None
+        recalled = (
+            _recalled_findings(corpus.cache, digest, corpus.documents) if corpus.cache is not None and digest else None
+        )
+    claims: Sequence[Claim] = corpus.claims
+    deferred = corpus.deferred
+    if deferred is not None:
+        if recalled is None:
+            corpus = dataclasses.replace(corpus, claims=deferred(), deferred=None)
+            claims = corpus.claims
+        else:
+            claims = DeferredClaims(recalled.counts, deferred)
+            if corpus.cache is not None:
+                _keep_entries(corpus.cache, corpus.documents, corpus.knowledge)
     index: ClaimIndex | None = None
+    memoised = recalled is not None  # the findings are the run memo's
     with bulk():
         if recalled is not None:
-            findings, suppressed = recalled
+            findings, suppressed = recalled.findings, recalled.suppressed
         else:
             index = build_index(corpus.claims, corpus.knowledge)
             checked = run_checks(corpus, config, focus, index)
             kept = apply_suppressions(checked, corpus.documents, corpus.ruleset.rules)
             findings, suppressed = list(kept.findings), kept.suppressed
             if corpus.cache is not None and digest is not None and not corpus.cache.stats.incomplete:
-                _remember_findings(corpus.cache, digest, findings, suppressed)
+                _remember_findings(corpus.cache, digest, findings, suppressed, corpus)
+                memoised = True
     if focus is not None:
         findings = focus_findings(findings, focus)
     baselined = 0
     if baseline is not None:
         findings, baselined = apply_baseline(findings, baseline)
+    final = tuple(findings)
+    text = None
+    if memoised and corpus.cache is not None and digest is not None and focus is None and baseline is None:
+        text = FindingsText(corpus.cache, digest, final)
     return Report(
         documents=corpus.documents,
-        claims=corpus.claims,
-        findings=tuple(findings),
+        claims=claims,
+        findings=final,
         baselined=baselined,
         rules=tuple(rule.info() for rule in corpus.ruleset.rules),
         problems=corpus.problems,
@@ -488,7 +602,7 @@ def run_check(config: Config, options: RunOptions) -> Report:
         suppressed=suppressed,
         tool_version=__version__,
         # Each indexed claim's aligned (entity, metric, kind, dimension): the HTML timelines follow the index.
-        metadata=ClaimKeys(corpus.claims, corpus.knowledge, index),
+        metadata=ClaimKeys(claims, corpus.knowledge, index, text),
     )
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 FORMAT_VERSION = 1
 
@@ -286,12 +286,74 @@ class RuleInfo:
         }
 
 
+class DeferredClaims(Sequence[Claim]):
+    """A corpus's claims, read only when something iterates or indexes them.
+
+    A full run whose findings come from the run memo needs only how many claims each document has (the
+    summary, the JSON report's document list); the claims themselves are produced by ``produce`` on first
+    use (formats that list or chart claims). ``counts`` maps each path to its number of claims.
+    """
+
+    __slots__ = ("_claims", "_counts", "_produce")
+
+    def __init__(self, counts: Mapping[str, int], produce: Callable[[], tuple[Claim, ...]]) -> None:
+        self._counts = dict(counts)
+        self._produce = produce
+        self._claims: tuple[Claim, ...] | None = None
+
+    @property
+    def counts(self) -> Mapping[str, int]:
+        return self._counts
+
+    def materialise(self) -> tuple[Claim, ...]:
+        if self._claims is None:
+            self._claims = self._produce()
+        return self._claims
+
+    def __len__(self) -> int:
+        return sum(self._counts.values()) if self._claims is None else len(self._claims)
+
+    @overload
+    def __getitem__(self, index: int) -> Claim: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Claim]: ...
+
+    def __getitem__(self, index: int | slice) -> Claim | Sequence[Claim]:
+        return self.materialise()[index]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.materialise())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, DeferredClaims):
+            other = other.materialise()
+        return self.materialise() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"DeferredClaims({len(self)} claims)"
+
+
+def claim_counts(claims: Sequence[Claim]) -> Mapping[str, int]:
+    """How many claims each path has (without reading deferred claims)."""
+    if isinstance(claims, DeferredClaims):
+        return claims.counts
+    counts: dict[str, int] = {}
+    for claim in claims:
+        path = claim.location.path
+        counts[path] = counts.get(path, 0) + 1
+    return counts
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """Everything a formatter may use. Formatters never see documents' files."""
 
     documents: tuple[Document, ...]
-    claims: tuple[Claim, ...]
+    #: A tuple, or :class:`DeferredClaims` when a full run recalled its findings (read on first use).
+    claims: Sequence[Claim]
     findings: tuple[Finding, ...]
     rules: tuple[RuleInfo, ...] = ()
     problems: tuple[Problem, ...] = ()

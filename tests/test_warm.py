@@ -348,3 +348,85 @@ def test_a_failing_second_process_only_costs_speed(
     monkeypatch.setattr(engine, "_extract_batch", broken)
     claims, _ = _claims(root, tmp_path / "cache")
     assert claims == _claims(root, None)[0]
+
+
+# -- a run memo hit reads no claims; the findings' JSON text is kept beside the memo ------------------------------
+
+
+def _report(root: Path, cache: Path) -> Report:
+    return engine.run_check(load_config(root / "factcheck.yaml"), RunOptions(cache_dir=cache, fail_on="never"))
+
+
+def test_a_run_memo_hit_reads_no_claims_and_every_format_matches_a_run_without_cache(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(generated)
+    cache = tmp_path / "cache"
+    html = tmp_path / "report.html"
+    expected = {name: _check(generated, None, "--format", name) for name in ("text", "json", "sarif", "junit")}
+    _check(generated, None, "--html", str(tmp_path / "cold.html"))
+    cold = _report(generated, cache)  # writes the claims, the run memo
+    warm = _report(generated, cache)
+    assert isinstance(warm.claims, engine.DeferredClaims)
+    assert warm.claims.counts and sum(warm.claims.counts.values()) == len(cold.claims) == len(warm.claims)
+    assert warm.findings == cold.findings
+    assert warm.claims == cold.claims  # read on first use: the same claims, in the same order
+    assert [claim.id for claim in warm.claims][:3] == [claim.id for claim in cold.claims][:3]
+    for name, output in expected.items():
+        assert _check(generated, cache, "--format", name) == output, name
+    _check(generated, cache, "--html", str(html))
+    assert html.read_text("utf-8") == (tmp_path / "cold.html").read_text("utf-8")
+    # The JSON report of a memo hit uses the stored findings text, and reads no claim entry.
+    again = _report(generated, cache)
+    assert again.metadata["findings_text"].findings is again.findings
+    assert json_format.render(again) == expected["json"]
+    assert isinstance(again.claims, engine.DeferredClaims) and again.claims._claims is None  # still unread
+    assert again.metadata  # (a full run's metadata: claim keys and the findings text)
+
+
+def test_a_damaged_or_foreign_findings_text_is_ignored_and_rewritten(generated: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = _check(generated, None)
+    assert _check(generated, cache) == expected
+    blob = next((cache / "memos").rglob(f"{engine._RUN_TEXT_KEY}.json"))
+    blob.write_bytes(blob.read_bytes()[:-50])  # truncated: the checksum fails
+    assert _check(generated, cache) == expected
+    assert blob.is_file()  # rewritten
+    # Whole, but written for other findings (another digest): not used.
+    from factcheck.cache import ClaimCache
+
+    ClaimCache(cache).put_blob(engine._RUN_TEXT_KEY, b"0" * 64 + b" 1 x\n[]")
+    assert _check(generated, cache) == expected
+    assert _check(generated, cache) == expected
+
+
+def test_a_baselined_run_with_a_run_memo_hit_writes_only_the_new_findings(generated: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    baseline = tmp_path / "baseline.json"
+    full = json.loads(_check(generated, cache))
+    config = str(generated / "factcheck.yaml")
+    code, _, err = run("baseline", "create", "--config", config, "--cache-dir", str(cache), "--output", str(baseline))
+    assert code == 0, err
+    data = json.loads(baseline.read_text("utf-8"))
+    data["findings"] = data["findings"][1:]  # one finding is new
+    baseline.write_text(json.dumps(data), "utf-8")
+    expected = _check(generated, None, "--baseline", str(baseline))
+    assert _check(generated, cache, "--baseline", str(baseline)) == expected
+    assert len(json.loads(expected)["findings"]) == 1
+    assert json.loads(expected)["findings"][0] in full["findings"]
+
+
+def test_pruning_after_a_run_memo_hit_keeps_the_claims_it_did_not_read(generated: Path, tmp_path: Path) -> None:
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    expected = _check(generated, cache)
+    entries = list((cache / "entries").rglob("*.json"))
+    assert entries
+    old = time.time() - 60 * 24 * 3600
+    for path in [*entries, cache / "last-prune"]:
+        os.utime(path, (old, old))
+    assert _check(generated, cache) == expected  # a memo hit: prunes (a day since the last), keeps the claims
+    assert all(path.is_file() for path in entries)
+    assert time.time() - (cache / "last-prune").stat().st_mtime < 3600

@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections import Counter
+from collections.abc import Sequence
 from json.encoder import encode_basestring  # the C encoder when available (ensure_ascii=False)
 from typing import Any
 
-from factcheck.model import FORMAT_VERSION, Finding, Location, Report, Severity
+from factcheck.model import FORMAT_VERSION, Finding, Location, Report, Severity, claim_counts
 
 _SCALARS = {True: "true", False: "false"}
 
@@ -127,7 +127,7 @@ def _dump(data: Any) -> str:
 
 
 def documents_json(report: Report) -> list[dict[str, Any]]:
-    counts = Counter(claim.location.path for claim in report.claims)
+    counts = claim_counts(report.claims)
     return [
         {
             "path": document.path,
@@ -197,10 +197,27 @@ def _list(items: list[str], indent: str) -> str:
     return "[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]"
 
 
+def findings_text(findings: Sequence[Finding]) -> str:
+    """The JSON report's ``findings`` list, as :func:`render` writes it."""
+    return _list([_finding_text(finding, "    ") for finding in findings], "  ")
+
+
 def render(report: Report) -> str:
     data = check_json(report, findings=False)
-    data["findings"] = [_finding_text(finding, "    ") for finding in report.findings]
-    return _dump(data)
+    # The engine may hold this list's text already (a warm full run: see engine.FindingsText).
+    written = report.metadata.get("findings_text")
+    if written is not None and getattr(written, "findings", None) is report.findings:
+        text: str = written.text
+    else:
+        text = findings_text(report.findings)
+    # The list goes in last, in one join (it is most of the report: every concatenation would copy it).
+    # A raw NUL marks its place: JSON escapes NUL inside strings, so nothing else writes one.
+    data["findings"] = _Written(_PLACE)
+    head, _, tail = _dump(data).partition(_PLACE)
+    return "".join((head, text, tail))
+
+
+_PLACE = "\x00"
 
 
 def render_claims(report: Report) -> str:
