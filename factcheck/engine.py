@@ -29,6 +29,7 @@ from factcheck.cache import (
     extractor_digest,
     finding_from_json,
     finding_to_json,
+    location_to_json,
 )
 from factcheck.checks import CHECKS
 from factcheck.checks.base import CheckContext, CheckType, rule_digest
@@ -390,7 +391,7 @@ def focus_findings(findings: Iterable[Finding], focus: set[str]) -> list[Finding
 
 
 #: Bump when what a run memo holds changes meaning.
-RUN_MEMO_VERSION = 2
+RUN_MEMO_VERSION = 3
 
 
 def run_digest(corpus: Corpus, config: Config) -> str:
@@ -439,15 +440,31 @@ def _recalled_findings(cache: ClaimCache, digest: str, documents: Sequence[Docum
             raise DamagedEntry("malformed run memo")
         if len(counts) != len(documents) or not all(type(count) is int for count in counts):
             raise DamagedEntry("malformed run memo")
+        # Findings share locations (a figure's first claim is the other side of many): each is made once.
+        locations = [Location(*where) for where in stored["locations"]]
         severities = {severity.value: severity for severity in Severity}
+        notes: dict[tuple[int, str], RelatedLocation] = {}
         findings = []
         for rule, category, severity, message, location, related, claims, fingerprint in items:
             if not all(isinstance(value, str) for value in (rule, category, message, fingerprint)):
                 raise DamagedEntry("malformed run memo")
-            others = tuple(RelatedLocation(Location(*where), str(note)) for where, note in related)
-            where = Location(*location)
+            others = []
+            for where, note in related:
+                other = notes.get((where, note))
+                if other is None:
+                    other = notes[where, note] = RelatedLocation(locations[where], str(note))
+                others.append(other)
             findings.append(
-                Finding(rule, category, severities[severity], message, where, others, tuple(claims), fingerprint)
+                Finding(
+                    rule,
+                    category,
+                    severities[severity],
+                    message,
+                    locations[location],
+                    tuple(others),
+                    tuple(claims),
+                    fingerprint,
+                )
             )
     except (DamagedEntry, KeyError, TypeError, ValueError):  # the memo is checksummed: this is another layout
         return None
@@ -458,10 +475,34 @@ def _recalled_findings(cache: ClaimCache, digest: str, documents: Sequence[Docum
 def _remember_findings(
     cache: ClaimCache, digest: str, findings: Sequence[Finding], suppressed: int, corpus: Corpus
 ) -> None:
-    items = [[*finding_to_json(finding), finding.fingerprint] for finding in findings]
+    numbers: dict[Location, int] = {}
+
+    def number(location: Location) -> int:
+        return numbers.setdefault(location, len(numbers))
+
+    items = [
+        [
+            finding.rule,
+            finding.category,
+            finding.severity.value,
+            finding.message,
+            number(finding.location),
+            [[number(related.location), related.note] for related in finding.related],
+            list(finding.claims),
+            finding.fingerprint,
+        ]
+        for finding in findings
+    ]
     by_path = claim_counts(corpus.claims)
     counts = [by_path.get(document.path, 0) for document in corpus.documents]
-    cache.put_memo(_RUN_MEMO_KEY, {"digest": digest, "suppressed": suppressed, "findings": items, "claims": counts})
+    memo = {
+        "digest": digest,
+        "suppressed": suppressed,
+        "claims": counts,
+        "locations": [location_to_json(location) for location in numbers],
+        "findings": items,
+    }
+    cache.put_memo(_RUN_MEMO_KEY, memo)
 
 
 def _keep_entries(cache: ClaimCache, documents: Sequence[Document], knowledge: Knowledge) -> None:
