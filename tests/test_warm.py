@@ -430,3 +430,17 @@ def test_pruning_after_a_run_memo_hit_keeps_the_claims_it_did_not_read(generated
     assert _check(generated, cache) == expected  # a memo hit: prunes (a day since the last), keeps the claims
     assert all(path.is_file() for path in entries)
     assert time.time() - (cache / "last-prune").stat().st_mtime < 3600
+
+
+@pytest.mark.parametrize("cwd", [None, "/tmp", "/", "/tmp/warm"])
+@pytest.mark.parametrize(
+    "path", ["a/b", "/tmp/x", "/tmp/warm/corpus/a.txt", ".", "/", "/tmp", "../x", "a/../b", "./a", "/tmp/warmer/a"]
+)
+def test_display_path_is_relpath_with_forward_slashes(path: str, cwd: str | None) -> None:
+    import os
+
+    from factcheck.load import display_path
+
+    base = Path(cwd) if cwd is not None else Path.cwd()
+    expected = Path(os.path.relpath(Path(path).absolute(), base.absolute())).as_posix()
+    assert display_path(Path(path), Path(cwd) if cwd is not None else None) == expected

@@ -64,6 +64,14 @@ class LoadResult:
 def display_path(path: Path, cwd: Path | None = None) -> str:
     """Relative to the current directory where possible, with forward slashes."""
     base = cwd or Path.cwd()
+    if os.sep == "/" and ".." not in path.parts:  # the common case, without relpath's work (same result)
+        if not path.is_absolute():
+            if cwd is None:
+                return str(path)
+        else:
+            text, root = str(path), str(base.absolute())
+            if root != "/" and ".." not in base.parts and text.startswith(root + "/"):
+                return text[len(root) + 1 :]
     try:
         return Path(os.path.relpath(path.absolute(), base.absolute())).as_posix()
     except ValueError:  # another drive on Windows
