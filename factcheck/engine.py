@@ -159,9 +159,13 @@ def _extract_batch(documents: Sequence[Document], knowledge: Knowledge) -> list[
     return list(extract_local(documents, knowledge))
 
 
-def _extract_aside(
-    documents: Sequence[Document], knowledge: Knowledge, cached: int
-) -> tuple[concurrent.futures.Executor, concurrent.futures.Future[list[tuple[Claim, ...]]]] | None:
+#: A second process extracting some documents: the pool and the future of their claims.
+_Aside = tuple[concurrent.futures.Executor, concurrent.futures.Future[list[tuple[Claim, ...]]]]
+#: Extraction started before the corpus is loaded (a focus run's edited files): the documents, in the worker's order.
+_Early = tuple[list[Document], _Aside]
+
+
+def _extract_aside(documents: Sequence[Document], knowledge: Knowledge, cached: int) -> _Aside | None:
     """Start extracting ``documents`` in a forked process, or None when it would not pay (or cannot be done)."""
     if not 0 < len(documents) <= _ASIDE_MAX or cached < _ASIDE_MIN_CACHED or (os.cpu_count() or 1) < 2:
         return None
@@ -180,12 +184,15 @@ def extract_all(
     cache: ClaimCache | None = None,
     progress: ProgressCallback | None = None,
     extractor: BatchExtractor = extract_local,
+    early: _Early | None = None,
 ) -> tuple[Claim, ...]:
     """Claims of every document, in document order: cached ones read, the others extracted and stored.
 
     Only documents missing from the cache reach ``extractor`` (and only then is spaCy imported).
     A few missing documents in a large cached corpus are extracted locally in a second process while
     this one decodes the cache (the claims are the same: the same code runs on the same documents).
+    ``early``: that second process, started by :func:`collect` for a focus run's files before the
+    corpus was loaded; used if its documents are still what was loaded (else it is shut down).
     """
     found: dict[str, tuple[Claim, ...]] = {}
     keys: dict[str, str] = {}
@@ -195,7 +202,13 @@ def extract_all(
     started = None
     if cache is not None:
         keys = {document.path: entry_key(document, digest) for document in documents}
-        if extractor is extract_local:
+        if early is not None:
+            same = all(keys.get(document.path) == entry_key(document, digest) for document in early[0])
+            if extractor is extract_local and same:
+                aside, started = early
+            else:
+                early[1][0].shutdown(wait=False, cancel_futures=True)
+        elif extractor is extract_local:
             aside = [document for document in documents if not cache.has(keys[document.path])]
             started = _extract_aside(aside, knowledge, len(documents) - len(aside))
             if started is None:
@@ -253,6 +266,43 @@ def collect(config: Config, options: RunOptions, defer_claims: bool = False) -> 
         # None of the focus files is a document (excluded, or not text): nothing can touch them.
         return Corpus((), (), tuple(problems), ruleset, knowledge)
     cache = open_cache(config, options)
+    early = None
+    if options.focus and cache is not None and config.engine != "dask":
+        early = _start_early(files, focus, config, knowledge, cache)
+    try:
+        return _collect(config, options, defer_claims, ruleset, knowledge, roots, files, problems, cache, early)
+    except BaseException:
+        if early is not None:
+            early[1][0].shutdown(wait=False, cancel_futures=True)
+        raise
+
+
+def _start_early(
+    files: Sequence[Path], focus: Sequence[Path], config: Config, knowledge: Knowledge, cache: ClaimCache
+) -> _Early | None:
+    """Start extracting the focus files the cache lacks in a second process, before the corpus is loaded:
+    a pre-commit hook's run then imports spaCy there while this process loads and decodes everything else."""
+    wanted = {display_path(path) for path in focus}
+    chosen = [file for file in files if display_path(file) in wanted]
+    loaded = load_documents(chosen, dict(config.documents), cache.build_document)
+    digest = knowledge.extraction_digest()
+    missing = [document for document in loaded.documents if not cache.has(entry_key(document, digest))]
+    started = _extract_aside(missing, knowledge, len(files) - len(missing))
+    return None if started is None else (missing, started)
+
+
+def _collect(
+    config: Config,
+    options: RunOptions,
+    defer_claims: bool,
+    ruleset: RuleSet,
+    knowledge: Knowledge,
+    roots: Sequence[Path],
+    files: Sequence[Path],
+    problems: list[Problem],
+    cache: ClaimCache | None,
+    early: _Early | None,
+) -> Corpus:
     dask_claims: tuple[Claim, ...] | None = None
     if config.engine == "dask":  # read and extract on Dask workers (optional extra, imported only here)
         from factcheck.distributed import load_and_extract
@@ -272,13 +322,13 @@ def collect(config: Config, options: RunOptions, defer_claims: bool = False) -> 
         documents, progress = loaded.documents, options.progress
 
         def produce() -> tuple[Claim, ...]:
-            claims = extract_all(documents, knowledge, cache, progress)
+            claims = extract_all(documents, knowledge, cache, progress, early=early)
             cache.prune()
             return claims
 
         return Corpus(documents, (), tuple(problems), ruleset, knowledge, cache.stats, cache, produce)
     else:
-        claims = extract_all(loaded.documents, knowledge, cache, options.progress)
+        claims = extract_all(loaded.documents, knowledge, cache, options.progress, early=early)
     if cache is not None:
         cache.prune()
     stats = cache.stats if cache is not None else None

@@ -444,3 +444,55 @@ def test_display_path_is_relpath_with_forward_slashes(path: str, cwd: str | None
     base = Path(cwd) if cwd is not None else Path.cwd()
     expected = Path(os.path.relpath(Path(path).absolute(), base.absolute())).as_posix()
     assert display_path(Path(path), Path(cwd) if cwd is not None else None) == expected
+
+
+def test_a_focus_run_starts_extracting_the_edited_file_before_loading_the_corpus(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _edited_project(generated, tmp_path)
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(engine, "_ASIDE_MIN_CACHED", 1)
+    edited = sorted(Path("corpus").iterdir())[5]
+    started: list[list[str]] = []
+    real = engine._extract_aside
+
+    def spy(documents: Sequence[Document], knowledge: Knowledge, cached: int) -> object:
+        started.append([document.path for document in documents])
+        return real(documents, knowledge, cached)
+
+    monkeypatch.setattr(engine, "_extract_aside", spy)
+    loads: list[int] = []
+    real_load = engine.load_documents
+
+    def counting_load(files: Sequence[Path], *args: Any) -> Any:
+        loads.append(len(files))
+        return real_load(files, *args)
+
+    monkeypatch.setattr(engine, "load_documents", counting_load)
+    expected = _check(root, None, "--focus", edited.as_posix())
+    loads.clear()
+    assert _check(root, tmp_path / "cache", "--focus", edited.as_posix()) == expected
+    assert started == [[edited.as_posix()]]  # once, for the edited file, before the corpus was loaded:
+    assert loads == [1, 30]
+    assert "1,234" in expected
+    monkeypatch.setattr(engine, "load_documents", real_load)
+    config = load_config(root / "factcheck.yaml")
+    corpus = collect(config, RunOptions(cache_dir=tmp_path / "cache", focus=(edited,)))
+    assert corpus.claims == collect(config, RunOptions(use_cache=False)).claims
+
+
+def test_an_early_extraction_of_a_file_that_changed_since_is_not_used(generated: Path, tmp_path: Path) -> None:
+    from factcheck.cache import ClaimCache
+    from factcheck.load import document_from_text
+
+    root = _edited_project(generated, tmp_path)
+    config = load_config(root / "factcheck.yaml")
+    documents = collect(config, RunOptions(use_cache=False)).documents
+    knowledge = collect(config, RunOptions(use_cache=False)).knowledge
+    edited = documents[5]
+    stale = document_from_text(edited.original.replace("1,234", "4,321"), edited.path, edited.format)
+    early = engine._extract_aside([stale], knowledge, 1000)
+    assert early is not None
+    claims = engine.extract_all(documents, knowledge, ClaimCache(tmp_path / "other"), early=([stale], early))
+    assert claims == collect(config, RunOptions(use_cache=False)).claims
+    assert not any("4,321" in claim.location.text for claim in claims)
