@@ -273,7 +273,7 @@ class ClaimCache:
     def memos(self) -> Path:
         return self.directory / "memos"
 
-    def _read(self, folder: Path, key: str) -> bytes | None:
+    def _read(self, folder: Path, key: str) -> memoryview | None:
         """The body of the entry ``key`` in ``folder``; None if missing; DamagedEntry (and deleted) if damaged."""
         path = folder / key[:2] / f"{key}.json"
         try:
@@ -357,7 +357,7 @@ class ClaimCache:
         """Store a JSON-serialisable ``value`` (not None) under ``key``."""
         self._write(self.memos, key, _dumps(value))
 
-    def get_blob(self, key: str) -> bytes | None:
+    def get_blob(self, key: str) -> memoryview | None:
         """The bytes stored by :meth:`put_blob` under ``key``, or None (missing or damaged)."""
         try:
             body = self._read(self.memos, key)
@@ -439,9 +439,9 @@ def _dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
-def _loads(body: bytes) -> Any:
+def _loads(body: bytes | memoryview) -> Any:
     try:
-        return json.loads(body.decode("utf-8", "surrogatepass"))
+        return json.loads(str(body, "utf-8", "surrogatepass"))
     except ValueError:
         raise DamagedEntry("unreadable body") from None
 
@@ -451,11 +451,13 @@ def _pack(key: str, body: bytes) -> bytes:
     return json.dumps(header, separators=(",", ":")).encode() + b"\n" + body
 
 
-def _unpack(data: bytes, key: str) -> bytes:
-    """The body of an entry packed under ``key``; DamagedEntry if ``data`` is not one, whole."""
-    header_bytes, newline, body = data.partition(b"\n")
-    if not newline:
+def _unpack(data: bytes, key: str) -> memoryview:
+    """The body of an entry packed under ``key`` (a view: a large body is not copied); DamagedEntry if ``data``
+    is not one, whole."""
+    newline = data.find(b"\n")
+    if newline < 0:
         raise DamagedEntry("no header")
+    header_bytes, body = data[:newline], memoryview(data)[newline + 1 :]
     try:
         header = json.loads(header_bytes)
     except ValueError:
@@ -471,7 +473,7 @@ def encode_claims(claims: Sequence[Claim]) -> bytes:
     return _dumps([claim_to_json(claim) for claim in claims])
 
 
-def decode_claims(body: bytes) -> tuple[Claim, ...]:
+def decode_claims(body: bytes | memoryview) -> tuple[Claim, ...]:
     items = _loads(body)
     if not isinstance(items, list):
         raise DamagedEntry("malformed claims")
@@ -513,7 +515,7 @@ def _optional_str(value: Any) -> str | None:
     return value
 
 
-def decode_document(body: bytes, original: str, path: str, fmt: str) -> Document:
+def decode_document(body: bytes | memoryview, original: str, path: str, fmt: str) -> Document:
     """The Document of ``original`` from an :func:`encode_document` body, checked against the text."""
     data = _loads(body)
     try:

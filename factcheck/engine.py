@@ -587,9 +587,9 @@ class FindingsText:
     def text(self) -> str:
         if self._text is None:
             body = self._cache.get_blob(_RUN_TEXT_KEY)
-            if body is not None and body.startswith(self._stamp):
+            if body is not None and body[: len(self._stamp)] == self._stamp:
                 with contextlib.suppress(UnicodeDecodeError):
-                    self._text = body[len(self._stamp) :].decode("utf-8", "surrogatepass")
+                    self._text = str(body[len(self._stamp) :], "utf-8", "surrogatepass")
             if self._text is None:
                 from factcheck.report.json_format import findings_text
 
