@@ -107,6 +107,8 @@ def _scopes(document: Document) -> list[_Scope]:
     open_ranges: dict[str, _Scope] = {}
     last_line = len(document.line_starts)
     found = directives(document)
+    if not found:  # most documents: no directive, no scope (and no line table to build)
+        return scopes
     following = _next_content_lines(document, {directive.line for directive in found})
     for directive in found:
         key = directive.rule.lower()

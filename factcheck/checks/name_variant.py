@@ -281,15 +281,22 @@ class _Names:
 
     def collect(self) -> None:
         """Count every name in the corpus: per document (memoised when there is a cache), then summed."""
+        counts, occurrences, keep = self.counts, self.occurrences, self.keep
+        listed_names: dict[str, bool] = {}  # a corpus writes a few thousand names a thousand times
         for document in documents(self.ctx, self.rule):
             path = document.path
             for name, count, spans in self._document_names(document):
-                self.counts[name] += count
-                places = self.occurrences[name]
-                listed = _normal(name) in self.listed_variants
+                counts[name] += count
+                places = occurrences[name]
+                listed = None
                 for index in range(0, len(spans), 2):
-                    if len(places) > self.keep and not listed:
-                        break
+                    if len(places) > keep:
+                        if listed is None:
+                            listed = listed_names.get(name)
+                            if listed is None:
+                                listed = listed_names[name] = _normal(name) in self.listed_variants
+                        if not listed:
+                            break
                     places.append(_Occurrence(path, spans[index], spans[index + 1]))
 
     def _document_names(self, document: Document) -> list[tuple[str, int, list[int]]]:
