@@ -496,3 +496,19 @@ def test_an_early_extraction_of_a_file_that_changed_since_is_not_used(generated:
     claims = engine.extract_all(documents, knowledge, ClaimCache(tmp_path / "other"), early=([stale], early))
     assert claims == collect(config, RunOptions(use_cache=False)).claims
     assert not any("4,321" in claim.location.text for claim in claims)
+
+
+def test_the_benchmark_edit_is_new_each_time(tmp_path: Path) -> None:
+    import re
+
+    from benchmarks.incremental import change_one_document
+
+    document = tmp_path / "a.txt"
+    document.write_text("HKSTP is a hub for over 2,000 tech companies.\n", "utf-8")
+    texts = []
+    for _ in range(3):
+        change_one_document(document)
+        texts.append(document.read_text("utf-8"))
+    added = re.findall(r"hosted over (\d,\d{3}) companies", texts[-1])
+    assert len(added) == 3 and texts[0] != texts[1] != texts[2]
+    assert texts[-1].startswith("HKSTP is a hub for over 2,000 tech companies.\n\nAs at end-June 2024")
