@@ -41,7 +41,15 @@ from functools import lru_cache
 import numpy
 
 from factcheck.extract.intervals import bounds
-from factcheck.extract.zh_match import Figure, View, date_interval, find_figures, make_view, sentence_spans
+from factcheck.extract.zh_match import (
+    Figure,
+    View,
+    date_interval,
+    find_figures,
+    make_view,
+    replace,
+    sentence_spans,
+)
 from factcheck.extract.zh_numerals import BIG_CLASS, DIGIT_CLASS, SMALL_CLASS
 from factcheck.extract.zh_patterns import (
     AS_OF_WORDS,
@@ -112,7 +120,10 @@ def _alias_pattern(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str] | None
     for alias in sorted(names, key=len, reverse=True):
         escaped = re.escape(alias)
         if alias.isascii():
-            escaped = rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])"
+            # The test for a letter before comes after the first character, so that every alternative starts
+            # with a literal and the search skips in C to the characters that can start an alias.
+            first = re.escape(alias[0])
+            escaped = rf"{first}(?<![A-Za-z0-9]{first}){re.escape(alias[1:])}(?![A-Za-z0-9])"
         parts.append(escaped)
     return re.compile("|".join(parts)), names
 
@@ -127,10 +138,18 @@ def _entity_mentions(text: str, knowledge: Knowledge) -> list[tuple[int, str]]:
 # ---------------------------------------------------------------------------------------------
 # Segment -> claims
 # ---------------------------------------------------------------------------------------------
+_SIMPLIFIED = re.compile("[" + "".join(sorted(SIMPLIFIED_ONLY)) + "]")
+_TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
+
+
 def _is_simplified(text: str) -> bool:
-    simplified = sum(1 for char in text if char in SIMPLIFIED_ONLY)
-    traditional = sum(1 for char in text if char in TRADITIONAL_ONLY)
-    return simplified > traditional
+    """More characters only Simplified Chinese writes than only Traditional writes (counted in C, not per character
+    in Python)."""
+    return _count(_SIMPLIFIED, text) > _count(_TRADITIONAL, text)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return pattern.subn("", text)[1]
 
 
 def _document_year(document: Document) -> int | None:
@@ -165,7 +184,7 @@ def _resolve_date(figure: Figure, context: _Context) -> Figure | None:
     if interval is None:
         return None
     kind, value, lower, upper = interval
-    return dataclasses.replace(
+    return replace(
         figure,
         kind=kind,
         value=value,
@@ -182,7 +201,10 @@ def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], position: 
 
 
 def _paragraph_starts(text: str) -> list[int]:
-    return [0, *(index + 1 for index, char in enumerate(text) if char == "\n")]
+    return [0, *(match.end() for match in _NEWLINE.finditer(text))]
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _paragraph_start(starts: list[int], position: int) -> int:
