@@ -8,8 +8,7 @@ needs extracting (a warm cache never pays for it).
 
 from __future__ import annotations
 
-import dataclasses
-
+from factcheck.extract.records import replace
 from factcheck.knowledge import Knowledge
 from factcheck.model import Claim, Document, Segment
 
@@ -36,5 +35,5 @@ def extract_document(document: Document, knowledge: Knowledge) -> tuple[Claim, .
     ids = {claim.id: f"{document.path}#{number}" for number, claim in enumerate(claims, start=1)}
     for claim in claims:
         part_of = ids.get(claim.part_of) if claim.part_of else None
-        renumbered.append(dataclasses.replace(claim, id=ids[claim.id], part_of=part_of))
+        renumbered.append(replace(claim, id=ids[claim.id], part_of=part_of))
     return tuple(renumbered)

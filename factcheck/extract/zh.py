@@ -41,13 +41,13 @@ from functools import lru_cache
 import numpy
 
 from factcheck.extract.intervals import bounds
+from factcheck.extract.records import replace
 from factcheck.extract.zh_match import (
     Figure,
     View,
     date_interval,
     find_figures,
     make_view,
-    replace,
     sentence_spans,
 )
 from factcheck.extract.zh_numerals import BIG_CLASS, DIGIT_CLASS, SMALL_CLASS
@@ -247,12 +247,15 @@ _NUMERAL_CHARS = frozenset(DIGIT_CLASS + SMALL_CLASS + BIG_CLASS)
 _NOUN_REACH = 24
 
 
+_NOUN_LEADS_LONGEST_FIRST = sorted(NOUN_LEADS, key=len, reverse=True)
+
+
 def _noun_before(text: str, start: int, sentence_start: int) -> str | None:
     """The noun phrase just before a figure (其中研發人員逾 15,000 名 -> 研發人員)."""
     # The last clause, and in it what follows the last 的 (第一季的訪客人數為 -> 訪客人數為).
     window = text[max(sentence_start, start - _NOUN_REACH) : start]
     clause = _CLAUSE_BREAK.split(window.rstrip())[-1].rsplit("的", 1)[-1]
-    for lead in sorted(NOUN_LEADS, key=len, reverse=True):
+    for lead in _NOUN_LEADS_LONGEST_FIRST:
         if clause.startswith(lead):
             clause = clause[len(lead) :]
             break

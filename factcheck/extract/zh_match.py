@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import dataclasses
 import datetime
-import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from factcheck.extract import zh_numerals as numerals
+from factcheck.extract.records import replace
 from factcheck.extract.zh_patterns import (
     CONTEXT_YEARS,
     DOCUMENT_YEARS,
@@ -209,20 +208,6 @@ class Figure:
     number_end: int = 0
 
 
-_FIGURE_FIELDS = tuple(each.name for each in fields(Figure))
-_FIGURE_INDEX = {name: index for index, name in enumerate(_FIGURE_FIELDS)}
-_figure_values = operator.attrgetter(*_FIGURE_FIELDS)
-
-
-def replace(figure: Figure, **changes: Any) -> Figure:
-    """``dataclasses.replace`` for a Figure, without its checks of every field on every call (a long line of
-    figures made three per figure)."""
-    values = list(_figure_values(figure))
-    for name, value in changes.items():
-        values[_FIGURE_INDEX[name]] = value
-    return Figure(*values)
-
-
 # ---------------------------------------------------------------------------------------------
 # Patterns
 # ---------------------------------------------------------------------------------------------
@@ -237,6 +222,8 @@ _POINT = rf"(?:\s?[点點]\s?(?:\d+|[{numerals.DIGIT_CLASS}]+))"
 # "-" after a figure or a date ("5-20%", "6月1日-6月30日") is a range dash, not a minus sign.
 _NUMERAL_TEXT = rf"(?:[负負]|(?<![0-9A-Za-z.\-日月年號号%])-)?{_ELEMENT}(?:\s?{_ELEMENT})*{_POINT}?"
 NUMERAL = re.compile(_NUMERAL_TEXT)
+#: Every character a NUMERAL match can contain (signs, digits, separators, numeral characters, spaces, points).
+_IN_NUMERAL = re.compile(rf"[负負\-\d,.\s{_CN_CHARS}几幾余餘多点點]")
 _THOUSANDS = re.compile(r"[kK](?![A-Za-z])")
 _SPACE_BETWEEN_DIGITS = re.compile(r"(?<=[\d,]) (?=\d)")
 
@@ -576,7 +563,10 @@ def _find_numerals(state: _State) -> None:
             return
         start = match.start()
         if state.taken.find(0, start, match.end()) == -1:
-            position = match.end()  # all taken already (a figure, a mask, a full sentence): nothing to read
+            # All taken already (a figure, a mask, a full sentence): nothing to read.
+            position = _past_taken(state, match.end())
+            if position < 0:
+                return
             continue
         end = _numeral_end(text, start, match.end())
         position = max(end, start + 1)
@@ -586,6 +576,29 @@ def _find_numerals(state: _State) -> None:
         if figure is not None and state.free(figure.start, figure.end):
             state.add(figure)
             position = max(position, figure.end)
+
+
+#: How far back from the end of a taken span a character no numeral contains is looked for.
+_RESYNC_REACH = 32
+
+
+def _past_taken(state: _State, position: int) -> int:
+    """Where to search on for numerals after one that lies in a taken span and ends at ``position``; -1 when all
+    the rest of the text is taken.
+
+    Searching on from ``position`` would find every numeral of the taken span (a full sentence: "約900家，"
+    repeated) only to skip each.  Skip to just after the last character before the span's end that no numeral
+    contains (，, 家, 年): no numeral reaches across it, so the search from there finds what the search from
+    ``position`` would have found after it, and the numerals before it lie in the taken span.
+    """
+    free = state.taken.find(0, position)
+    if free < 0:
+        return -1  # every later numeral lies in a taken span: none would be read
+    text = state.text
+    for index in range(free - 1, max(position, free - _RESYNC_REACH) - 1, -1):
+        if _IN_NUMERAL.match(text, index) is None:
+            return index + 1
+    return position
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
@@ -624,7 +637,7 @@ def _read_figure(text: str, start: int, end: int) -> Figure | None:
         return None
     if thousands is not None and number.form == "digits":
         # 月薪 25K, 12k个百分点: K is a thousand.
-        number = dataclasses.replace(number, value=number.value * 1000, half_unit=number.half_unit * 1000, form="mixed")
+        number = replace(number, value=number.value * 1000, half_unit=number.half_unit * 1000, form="mixed")
         end = thousands.end()
     value = number.value
     window_start = max(0, start - 64)  # not text[:start]: a copy of everything before, for every figure

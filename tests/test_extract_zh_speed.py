@@ -1,22 +1,27 @@
-"""Chinese sentence bounds without a spaCy Doc (issue 9): the same bounds as spaCy's character segmentation.
+"""Chinese extraction in linear time without per-character costs (issue 9), and the same results as before.
 
 ``zh._sentences`` computes from arrays what a ``spacy.blank("zh")`` Doc of the whole text gave (one token per
 character, whitespace runs as tokens, a single space after a character as its trailing space), so that no
-Doc of one token per character is built for a long Chinese text.  Checked here against spaCy itself.
+Doc of one token per character is built for a long Chinese text: checked here against spaCy itself.  The
+numeral scan jumps over a full sentence instead of finding each of its numerals: checked against the scan
+that does not.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import zh
+from factcheck.extract import zh, zh_match
+from factcheck.extract.records import replace
 from factcheck.extract.zh_match import sentence_spans
 
 
@@ -63,3 +68,50 @@ def test_leading_and_trailing_whitespace_matches_spacy() -> None:
 @given(st.text(alphabet=st.sampled_from(list("句年9，。；！？!?」） \n\t\u3000\u2028\x1c")), min_size=1, max_size=40))
 def test_any_text_matches_spacy(text: str) -> None:
     assert zh._sentences(text) == spacy_sentences(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Skipping a full sentence: the numeral scan jumps over taken spans and reads the same figures
+# ---------------------------------------------------------------------------------------------
+def every_numeral_scanned(state: zh_match._State, position: int) -> int:
+    """The scan before the jump: on from the numeral's end, one numeral at a time."""
+    return position
+
+
+def test_a_dense_sentence_keeps_its_first_figures() -> None:
+    text = "園區有" + "約900家，" * 60 + "合共。其後有逾 1,100家公司。"
+    figures = zh_match.find_figures(text)
+    values = [figure.value for figure in figures]
+    assert values == [900] * zh_match.MAX_FIGURES + [1100]
+    assert figures[-1].start == text.index("逾")
+    assert (figures[0].start, figures[0].end) == (3, 8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["約900家，", "2001年", "九", "十", "一千", "，", "。", "家", " ", "3.5萬", "1,000", "-", "點", "多"]
+        ),
+        min_size=1,
+        max_size=400,
+    )
+)
+def test_skipping_taken_spans_reads_what_scanning_every_numeral_reads(parts: list[str]) -> None:
+    text = "".join(parts)
+    fast = zh_match.find_figures(text)
+    original = zh_match._past_taken
+    zh_match._past_taken = every_numeral_scanned
+    try:
+        slow = zh_match.find_figures(text)
+    finally:
+        zh_match._past_taken = original
+    assert fast == slow
+
+
+def test_records_replace_is_dataclasses_replace() -> None:
+    figure = zh_match.Figure(3, 8, "count", 900, "about", 0.5, measure_word="家", flags=("total",))
+    assert replace(figure, end=9, metric="公司") == dataclasses.replace(figure, end=9, metric="公司")
+    assert replace(figure) == figure
+    with pytest.raises(KeyError):
+        replace(figure, colour="red")
