@@ -255,12 +255,13 @@ def _noun_before(text: str, start: int, sentence_start: int) -> str | None:
     # The last clause, and in it what follows the last 的 (第一季的訪客人數為 -> 訪客人數為).
     window = text[max(sentence_start, start - _NOUN_REACH) : start]
     clause = _CLAUSE_BREAK.split(window.rstrip())[-1].rsplit("的", 1)[-1]
-    for lead in _NOUN_LEADS_LONGEST_FIRST:
-        if clause.startswith(lead):
-            clause = clause[len(lead) :]
-            break
+    if clause.startswith(NOUN_LEADS):
+        for lead in _NOUN_LEADS_LONGEST_FIRST:
+            if clause.startswith(lead):
+                clause = clause[len(lead) :]
+                break
     stripped = True
-    while stripped and clause:
+    while stripped and clause.endswith(NOUN_TRAILS):
         stripped = False
         for trail in NOUN_TRAILS:
             if clause.endswith(trail):

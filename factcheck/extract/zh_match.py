@@ -536,8 +536,10 @@ def _share_flags(text: str, start: int) -> tuple[str, ...]:
 
 
 def _total_flags(text: str, start: int) -> tuple[str, ...]:
-    window = text[max(0, start - 6) : start]
-    return ("total",) if any(word in window for word in TOTAL_WORDS) else ()
+    return ("total",) if _TOTAL_WORD.search(text, max(0, start - 6), start) else ()
+
+
+_TOTAL_WORD = re.compile(_alternation(TOTAL_WORDS))
 
 
 def _numeral_end(text: str, start: int, end: int) -> int:
@@ -545,10 +547,8 @@ def _numeral_end(text: str, start: int, end: int) -> int:
     cut = _SPACE_BETWEEN_DIGITS.search(text, start, end)
     end = cut.start() if cut else end
     # 12千米, 2.3千克, 1兆赫: the last scale character belongs to the unit.
-    for unit in _SCALED_UNITS:
-        if end - 1 > start and text.startswith(unit, end - 1):
-            end -= 1
-            break
+    if end - 1 > start and text.startswith(_SCALED_UNITS, end - 1):
+        end -= 1
     while end > start and text[end - 1] == " ":
         end -= 1
     return end
