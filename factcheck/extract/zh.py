@@ -406,6 +406,9 @@ def _part_of(
     if found is None:
         return None
     whole, whole_end = found
-    if any(word in text[whole_end : figure.start] for word in PART_WORDS):
+    if _PART_WORD.search(text, whole_end, figure.start):
         return whole.id
     return None
+
+
+_PART_WORD = re.compile("|".join(map(re.escape, PART_WORDS)))

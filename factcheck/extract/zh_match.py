@@ -225,7 +225,7 @@ NUMERAL = re.compile(_NUMERAL_TEXT)
 #: Every character a NUMERAL match can contain (signs, digits, separators, numeral characters, spaces, points).
 _IN_NUMERAL = re.compile(rf"[负負\-\d,.\s{_CN_CHARS}几幾余餘多点點]")
 _THOUSANDS = re.compile(r"[kK](?![A-Za-z])")
-_SPACE_BETWEEN_DIGITS = re.compile(r"(?<=[\d,]) (?=\d)")
+_SPACE_BETWEEN_DIGITS = re.compile(r" (?<=[\d,] )(?=\d)")  # the space first: the search skips to spaces in C
 
 _PREFIX_QUALIFIER = re.compile(
     rf"(?P<q>{_alternation(PREFIX_QUALIFIERS)})(?:\s?(?:{_alternation(QUALIFIER_LINKS)}))?\s?$"
