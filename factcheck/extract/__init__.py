@@ -1,9 +1,10 @@
 """Extract stage: Document -> claims (the NLP pass).
 
 Each language segment of a document goes to its language's extractor
-(``extract.en`` on ``spacy.blank("en")``, ``extract.zh`` on ``spacy.blank("zh")``).
-spaCy is imported only inside this package, and only when a document actually
-needs extracting (a warm cache never pays for it).
+(``extract.en`` on ``spacy.blank("en")``; ``extract.zh`` on regular expressions
+over the text, without spaCy: nothing in it reads tokens).  spaCy is imported only
+inside this package, and only when an English segment actually needs extracting (a
+warm cache never pays for it).
 """
 
 from __future__ import annotations

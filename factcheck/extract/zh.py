@@ -1,16 +1,14 @@
-"""Chinese extraction (Traditional and Simplified) on ``spacy.blank("zh")``.
+"""Chinese extraction (Traditional and Simplified), without spaCy.
 
-The pipeline is spaCy's blank Chinese with its default *character* segmenter
-(no pkuseg or jieba models: they cannot be fetched offline, and jieba splits
-"2,000" apart) plus two registered components:
-
-- ``factcheck_zh_sentences`` sets sentence starts after 。！？； (and ! ?) and at
-  paragraph breaks.  spaCy's own ``sentencizer`` is unsuitable here: its default
-  punctuation includes "." and "．", which are decimal points in "3.5萬" and
-  "１．０７５３", and it does not split at "；" or at a blank line.
-- ``factcheck_zh_figures`` runs the anchored regular expressions of
-  :mod:`factcheck.extract.zh_match` over the text and stores what it finds on
-  ``Doc._.factcheck_zh_figures`` (plain dataclasses, never spaCy objects).
+A Chinese segment is read on its *view* (:func:`zh_match.make_view`): sentences end
+after 。！？； (and ! ?) and at paragraph breaks (:func:`zh_match.sentence_spans`; not
+"." or "．", which are decimal points in "3.5萬" and "１．０７５３"), and the anchored
+regular expressions of :mod:`factcheck.extract.zh_match` find the figures in the text.
+Nothing reads tokens: the pipeline used to be ``spacy.blank("zh")`` with two components
+around those two functions, and building its Doc of one token per character was half
+the time of a long Chinese line (issue 9).  The sentence bounds are still those of
+spaCy's character segmentation (:func:`_sentences`, tested against spaCy), so claims
+keep their ``sentence_start``/``sentence_end``.
 
 This module then turns those figures into :class:`~factcheck.model.Claim` values:
 intervals (``intervals.bounds``), the year of 同年 / 年底 / 12月31日 from

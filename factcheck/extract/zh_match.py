@@ -1,6 +1,6 @@
 """Find figures and dates in normalised Chinese text.
 
-The matcher behind the ``factcheck_zh_figures`` spaCy component: anchored
+The matcher of Chinese extraction (:mod:`factcheck.extract.zh`): anchored
 regular expressions find a numeral, then read what is written around it (a
 qualifier before, a measure word, unit, currency, 年/月/日 or 周年 after).  It
 works on a *view* of the text (see :func:`make_view`): full-width digits are
