@@ -334,13 +334,16 @@ def _small(text: str) -> int | None:
 # ---------------------------------------------------------------------------------------------
 # The matcher
 # ---------------------------------------------------------------------------------------------
-#: The most figures read in one sentence, and in each piece of a sentence longer than ``LONG_SENTENCE``
-#: characters (cut every ``LONG_SENTENCE``): a sentence with more is a dump of numbers ("約900家，" repeated),
-#: and reading all of it would make the time follow the count of figures, not the length of the text.
-#: Real Chinese sentences are far shorter and sparser (the seeds' densest has under 20 figures).
+#: The most figures read in one sentence (``MAX_FIGURES``), and in each ``PIECE``-character piece of a sentence
+#: longer than ``LONG_SENTENCE`` characters (``MAX_FIGURES_LONG``): a sentence with more is a dump of numbers
+#: ("約900家，" repeated), and reading all of it would make the time follow the count of figures, not the length
+#: of the text.  Real Chinese sentences are far shorter and sparser (the seeds' densest has under 20 figures).
+#: The same bounds as the English pipeline's (``pipeline.MAX_ANCHORS``, ``MAX_ANCHORS_LONG``, ``LONG_SENTENCE``
+#: and its pieces of at most ``MAX_CHUNK`` characters): about 12,000 figures per megabyte of such a line.
 MAX_FIGURES = 48
 MAX_FIGURES_LONG = 24
 LONG_SENTENCE = 1_000
+PIECE = 2_000
 
 
 @dataclass
@@ -359,9 +362,9 @@ class _State:
         self.taken = bytearray(len(self.text))
         for start, end in sentence_spans(self.text):
             limit = MAX_FIGURES_LONG if end - start > LONG_SENTENCE else MAX_FIGURES
-            for piece in range(start, end, LONG_SENTENCE):
+            for piece in range(start, end, PIECE):
                 self.starts.append(piece)
-                self.ends.append(min(end, piece + LONG_SENTENCE))
+                self.ends.append(min(end, piece + PIECE))
                 self.limits.append(limit)
         self.counts = [0] * len(self.starts)
 
