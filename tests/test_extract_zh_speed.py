@@ -118,11 +118,11 @@ def test_records_replace_is_dataclasses_replace() -> None:
 
 
 def test_a_dump_of_figures_is_read_up_to_the_english_bound() -> None:
-    """One 10,002-character sentence of "約900家，": 24 figures in each 2,000-character piece (as English reads
+    """One 12,002-character sentence of "約900家，": 24 figures in each 2,000-character piece (as English reads
     24 anchors per piece of a sentence over 1,000 characters), so about 12,000 per megabyte, not one per unit."""
     text = "園區" + "約900家，" * 2000
     figures = zh_match.find_figures(text)
-    assert len(figures) == 5 * zh_match.MAX_FIGURES_LONG
+    assert len(figures) == 6 * zh_match.MAX_FIGURES_LONG  # the seventh piece is the last 2 characters
     starts = [figure.start for figure in figures]
-    assert starts[:2] == [2, 7]
+    assert starts[:2] == [2, 8]
     assert all(start // zh_match.PIECE == index // zh_match.MAX_FIGURES_LONG for index, start in enumerate(starts))
