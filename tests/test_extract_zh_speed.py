@@ -10,10 +10,13 @@ that does not.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import subprocess
 import sys
 from bisect import bisect_left
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -126,3 +129,20 @@ def test_a_dump_of_figures_is_read_up_to_the_english_bound() -> None:
     starts = [figure.start for figure in figures]
     assert starts[:2] == [2, 8]
     assert all(start // zh_match.PIECE == index // zh_match.MAX_FIGURES_LONG for index, start in enumerate(starts))
+
+
+def test_a_chinese_document_is_extracted_without_importing_spacy() -> None:
+    """No spaCy Doc for Chinese: a Chinese-only document does not even import spaCy (start-up time too)."""
+    script = (
+        "import sys\n"
+        "from factcheck.extract import extract_document\n"
+        "from factcheck.knowledge import Knowledge\n"
+        "from factcheck.load import document_from_text\n"
+        "document = document_from_text('科技園公司於2001年成立。園區有逾1,100家公司。', 'zh.txt')\n"
+        "claims = extract_document(document, Knowledge())\n"
+        "print(len(claims), 'spacy' in sys.modules)\n"
+    )
+    root = str(Path(__file__).resolve().parent.parent)  # this checkout's factcheck, installed or not
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
+    assert result.stdout.split() == ["2", "False"]
