@@ -19,6 +19,12 @@ A rule picks one behaviour with ``mode``:
   ``monotonic`` parameter) moving the wrong way between two dates.
 - ``series``: the values of one key at different dates, reported once (with
   the figures of child entities, e.g. a park of the corporation, labelled).
+- ``jump``: a figure of one document that is more than ``max_factor`` times
+  (or less than 1/``max_factor`` of) the figure of the previous period in
+  another document, per year elapsed (a shorter gap counts as a year): "around
+  700 companies" in March and "over 1,900" in July.  Figures of one document
+  are not compared, since a document that states two such figures is usually
+  counting two populations.
 
 Never compared (see ``alignment.comparable_sets``): claims of different
 entities (a park is not its corporation); a whole and its parts; a stated total
@@ -32,6 +38,7 @@ noun with no owner says too little to align on.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -72,8 +79,8 @@ DESCRIPTION = (
 
 
 class Mode(Choice):
-    label = "conflict, undated, direction or series"
-    choices = ("conflict", "undated", "direction", "series")
+    label = "conflict, undated, direction, series or jump"
+    choices = ("conflict", "undated", "direction", "series", "jump")
 
 
 class Direction(Choice):
@@ -86,7 +93,7 @@ class Direction(Choice):
 
 
 PARAMS: Mapping[str, Param] = {
-    "mode": Param((Mode,), "conflict", "conflict, undated, direction or series (see the check's documentation)"),
+    "mode": Param((Mode,), "conflict", "conflict, undated, direction, series or jump (see the check's documentation)"),
     "tolerance": Param(
         (int, float), 0.0, "relative slack added to each interval before two count as disjoint (0.05 = 5%)"
     ),
@@ -95,6 +102,9 @@ PARAMS: Mapping[str, Param] = {
     "stable_metrics": Param((StrList,), [], "metrics whose value never changes, compared whatever their dates"),
     "monotonic": Param(
         (Direction,), None, "increasing or decreasing: the direction of every selected metric over time"
+    ),
+    "max_factor": Param(
+        (int, float), 2.0, "jump mode: the largest change per year, as a factor, before a change is reported"
     ),
 }
 
@@ -205,6 +215,56 @@ def _wrong_way(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                     yield pair_finding(rule, ctx, later, earlier, default, note, {"direction": direction})
 
 
+def _jumps(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """One finding per period whose figures all lie more than ``max_factor`` (per year) away from all the
+    figures of the previous period, when the two periods' figures come from different documents.
+
+    Only neighbouring periods are compared, and a period's figures as a whole (its lowest figure against
+    the previous period's highest, for a rise), so a changing figure is reported where it changes, once.
+    """
+    factor = float(param(rule, "max_factor", PARAMS))
+    window = int(param(rule, "window_days", PARAMS))
+    if factor <= 1.0:
+        raise ValueError(f"rule {rule.id!r}: max_factor must be greater than 1 (got {factor})")
+    for key, claims in claim_sets(rule, ctx):
+        if _stable(rule, ctx, key) or key.kind in ("date", "ordinal", "year", "percent"):
+            continue
+        for same_unit in by_unit(claims):
+            buckets: dict[Period, list[tuple[Claim, Interval]]] = {}
+            for claim in same_unit:
+                period, bounds = claim_period(claim), interval(claim)
+                if period is not None and bounds is not None and bounds[0] > 0:
+                    buckets.setdefault(period, []).append((claim, bounds))
+            periods = sorted(buckets)
+            for earlier_period, later_period in itertools.pairwise(periods):
+                if periods_close(earlier_period, later_period, window):
+                    continue
+                earlier, later = buckets[earlier_period], buckets[later_period]
+                if {claim.path for claim, _ in earlier} & {claim.path for claim, _ in later}:
+                    continue  # one document, two populations, more often than a drift
+                years = max(1.0, (later_period.end - earlier_period.end).days / 365.25)
+                allowed = factor**years
+                low_later = min(later, key=lambda entry: entry[1][0])
+                high_earlier = max(earlier, key=lambda entry: entry[1][1])
+                high_later = max(later, key=lambda entry: entry[1][1])
+                low_earlier = min(earlier, key=lambda entry: entry[1][0])
+                if low_later[1][0] > allowed * high_earlier[1][1]:
+                    change, (primary, _), (other, _) = low_later[1][0] / high_earlier[1][1], low_later, high_earlier
+                elif high_later[1][1] * allowed < low_earlier[1][0]:
+                    change, (primary, _), (other, _) = low_earlier[1][0] / high_later[1][1], high_later, low_earlier
+                else:
+                    continue
+                if ctx.index.related_by_part(primary, other):
+                    continue
+                default = (
+                    "{entity} {metric}: {value} ({date}) here but {other_value} ({other_date}) in "
+                    "{other_path}:{other_line}, a {factor}-fold change"
+                )
+                extra = {"factor": f"{change:.1f}".rstrip("0").rstrip(".")}
+                note = f"previous figure, {when(other)}"
+                yield pair_finding(rule, ctx, primary, other, default, note, extra)
+
+
 def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     index = ctx.index
     children: dict[str, list[str]] = {}
@@ -268,5 +328,11 @@ def _anchor(points: list[tuple[Claim, str, str, str]]) -> Claim:
 
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
-    handlers = {"conflict": _conflicts, "undated": _undated, "direction": _wrong_way, "series": _series}
+    handlers = {
+        "conflict": _conflicts,
+        "undated": _undated,
+        "direction": _wrong_way,
+        "series": _series,
+        "jump": _jumps,
+    }
     return dispatch(rule, ctx, str(param(rule, "mode", PARAMS)), handlers)
