@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from factcheck.extract import attribution, dates, exclusions, figures, pipeline, quantities
+from factcheck.extract import attribution, dates, exclusions, figures, periods, pipeline, quantities
 from factcheck.extract.figures import Figure
 from factcheck.extract.intervals import bounds
 from factcheck.knowledge import Knowledge
@@ -206,6 +206,10 @@ def _attribute(
             figure.flags.append("as-of-phrase")
         else:
             figure.as_of = document.date
+    for index, period in periods.period_phrases(text, found, sentence_of, sentences, document.date).items():
+        if "as-of-phrase" not in found[index].flags:
+            found[index].as_of = period
+            found[index].flags.append("period-phrase")
     attribution.link_parts(text, found, sentence_of)
     for index, figure in enumerate(found):
         sentence = sentences[sentence_of[index]] if sentences else (0, len(text))
