@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from factcheck.extract import entities
 from factcheck.extract.figures import Figure
 from factcheck.extract.patterns_en import (
     FOUNDING_VERBS,
@@ -201,9 +202,12 @@ def build_context(text: str, knowledge: Knowledge, alias_index: dict[str, str]) 
         long_name = _define(long_text, short) if long_text else None
         if long_name is None or _common_phrase(long_name, text):
             continue
-        canonical = alias_index.get(short.lower()) or alias_index.get(long_name.lower()) or short
+        # The long name is canonical (another document may state it without the abbreviation).
+        canonical = alias_index.get(short.lower()) or alias_index.get(long_name.lower()) or long_name
         context.defined.setdefault(short, canonical)
         context.defined.setdefault(long_name, canonical)
+    for name, canonical in entities.used_names(text, alias_index).items():
+        context.defined.setdefault(name, context.defined.get(name, canonical))
     names = {name: canonical for name, canonical in context.defined.items()}
     for entity in knowledge.entities:
         for alias in (entity.name, *entity.aliases):
@@ -250,7 +254,7 @@ def _dominant(counts: Counter[str], least: int) -> str | None:
 
 def _name(np: str, text: str, context: DocumentContext, position: int) -> str | None:
     """A subject noun phrase as an entity name, or None when it is not a name."""
-    np = re.sub(r"\s+", " ", np).strip().rstrip(".")
+    np = entities.strip_possessive(re.sub(r"\s+", " ", np).strip().rstrip("."))
     words = np.split()
     if not words:
         return None

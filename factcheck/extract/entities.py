@@ -1,0 +1,52 @@
+"""Document-defined names: one entity for a long name, its abbreviation and its head noun.
+
+"The Riverton Innovation Fund (RIF) approved ..." and a later "the Fund" or "RIF" are one entity;
+another document that only writes "the Riverton Innovation Fund ... the Fund" must give the same
+string, so the canonical form of a name the document states in full is the long name (a name from
+the rule packs keeps the pack's canonical name).  A long name the document uses with "the" counts
+as defined when the document also refers to it by its head noun alone ("the Fund", "the Quarter's"),
+so that anaphor resolves to it; names never referred back to are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.patterns_en import MONTHS, NAME_STOPWORDS
+
+#: "the Riverton Innovation Fund": a definite article, then two to six capitalised words (with "of", "and").
+_THE_NAME = re.compile(
+    r"(?<![\w])[Tt]he[ \t]+(?P<name>[A-Z][\w&-]*(?:['’][A-Za-z]+)?"
+    r"(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)?[A-Z][\w&-]*(?:['’]s)?){1,5})"
+)
+#: "the Fund", "The Quarter's": a definite article and one capitalised word, not followed by another.
+_THE_HEAD = re.compile(
+    r"(?<![\w])[Tt]he[ \t]+(?P<head>[A-Z][a-z]{2,})(?:['’]s)?(?![\w&'’-])(?!\s*,\s*[A-Z]|\s+(?:of|and|for|&|[A-Z(])|\s*\()"
+)
+#: A name cut short by a line break or a bracket: "the Hong Kong Innovation and\n(I&T Blueprint)".
+_CUT_SHORT = re.compile(r"\s*(?:,\s*[A-Z]|(?:of|and|for|&)\b|\()")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def strip_possessive(name: str) -> str:
+    """ "Fund's" -> "Fund", "the Quarter’s" -> "the Quarter"; other names unchanged."""
+    return _POSSESSIVE.sub("", name)
+
+
+def used_names(text: str, alias_index: dict[str, str]) -> dict[str, str]:
+    """Long names used with "the" whose head noun the document also uses alone: name -> canonical."""
+    heads = {match.group("head") for match in _THE_HEAD.finditer(text)}
+    if not heads:
+        return {}
+    found: dict[str, str] = {}
+    for match in _THE_NAME.finditer(text):
+        words = strip_possessive(match.group("name")).split()
+        # The whole name must end in the head ("the Data Technology Hub" is no "Data Technology").
+        if len(words) < 2 or words[-1] not in heads or _CUT_SHORT.match(text, match.end()):
+            continue
+        first = words[0].lower()
+        if first in NAME_STOPWORDS or first in MONTHS:
+            continue
+        name = " ".join(words)
+        found.setdefault(name, alias_index.get(name.lower(), name))
+    return found
