@@ -158,6 +158,22 @@ def test_pack_entities_keep_their_canonical_names() -> None:
     assert find(claims_of(text, knowledge=PACK), "over 1,000 firms").entity == "Alpha Parks Corporation"
 
 
+# --- metrics --------------------------------------------------------------------------------------------------------
+
+
+def test_verb_before_an_object_ends_the_metric() -> None:
+    claims = claims_of("The 12-hectare campus welcomed 3 new anchor tenants.")
+    area, tenants = find(claims, "12-hectare"), find(claims, "3 new anchor tenants")
+    assert (area.location.start, area.metric) == (4, "campus")
+    assert (tenants.location.start, tenants.metric) == (31, "anchor tenants")
+    assert find(claims_of("The 22-hectare park hosts over 300 firms."), "22-hectare").metric == "park"
+
+
+def test_year_on_year_is_no_metric() -> None:
+    claim = find(claims_of("The average grant was US$271,000, up 8 per cent year on year."), "8 per cent")
+    assert (claim.location.start, claim.metric) == (37, None)
+
+
 # --- phone numbers --------------------------------------------------------------------------------------------------
 
 

@@ -352,8 +352,16 @@ _ACRONYM_HEAD = re.compile(
 )
 
 
+#: "8 per cent year on year": a rate's period, not what it measures.
+_RATE_PERIOD = re.compile(r"\s*(?:year|month|quarter|week)[\s-]+(?:on|over)[\s-]+(?:year|month|quarter|week)\b", re.I)
+#: A figure or a determiner right after a word: the word is a verb ("campus welcomed 3 tenants", "park hosts the").
+_OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|our|over|more|about|around|some|nearly|almost)\b)")
+
+
 def metric_after_span(text: str, start: int, limit: int) -> tuple[str | None, int]:
     """The noun phrase after a figure and where it ends."""
+    if _RATE_PERIOD.match(text, start, limit):
+        return None, start
     acronym = _ACRONYM_HEAD.match(text, start, min(limit, start + 90))
     if acronym is not None and _plural(acronym.group("head")):
         return f"{acronym.group('acr').lower()} {acronym.group('head')}", acronym.end()
@@ -373,6 +381,8 @@ def metric_after_span(text: str, start: int, limit: int) -> tuple[str | None, in
             break
         if lowered.endswith("ing") and words and not pending_and:
             break  # "R&D companies operating in ..."
+        if words and lowered.endswith(("ed", "s")) and _OBJECT_AFTER.match(text, match.end()):
+            break  # "The 12-hectare campus welcomed 3 new anchor tenants"
         words.append(word)
         end = match.end()
         pending_and = False
