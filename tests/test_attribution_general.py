@@ -153,6 +153,27 @@ def test_head_noun_of_a_longer_name_is_no_anaphor() -> None:
     assert claim.entity == "Data Technology Hub"
 
 
+def test_undefined_abbreviation_spelt_by_a_long_name_of_the_document() -> None:
+    text = (
+        "As at 31 March 2024, the Harbourside Digital Quarter hosted around 700 technology companies.\n\n"
+        "HDQ was founded in 2008 and employs 10,200 people."
+    )
+    claims = claims_of(text, date="2024-06-18")
+    founding = find(claims, "2008")
+    assert (founding.location.start, founding.entity) == (113, "Harbourside Digital Quarter")
+    assert "founding" in founding.flags
+    # Two letters are too few to tell a name from a word: "IT" is no "Innovation and Technology".
+    claim = find(claims_of("The Innovation and Technology Bureau said IT spending was 31%."), "31%")
+    assert claim.entity != "Innovation and Technology"
+
+
+def test_founding_subject_before_the_participle() -> None:
+    text = "The Harbourside Digital Quarter hosts 1,900 firms. The Quarter, set up in 2006, is home to 40 labs."
+    founding = find(claims_of(text), "2006")
+    assert (founding.location.start, founding.entity) == (74, "Harbourside Digital Quarter")
+    assert "founding" in founding.flags
+
+
 def test_pack_entities_keep_their_canonical_names() -> None:
     text = "Alpha Parks Corporation (APC) runs the parks. The APC hosts over 1,000 firms."
     assert find(claims_of(text, knowledge=PACK), "over 1,000 firms").entity == "Alpha Parks Corporation"

@@ -207,7 +207,9 @@ def build_context(text: str, knowledge: Knowledge, alias_index: dict[str, str]) 
         context.defined.setdefault(short, canonical)
         context.defined.setdefault(long_name, canonical)
     for name, canonical in entities.used_names(text, alias_index).items():
-        context.defined.setdefault(name, context.defined.get(name, canonical))
+        context.defined.setdefault(name, canonical)
+    for name, canonical in entities.initialisms(text, alias_index, context.defined).items():
+        context.defined.setdefault(name, canonical)
     names = {name: canonical for name, canonical in context.defined.items()}
     for entity in knowledge.entities:
         for alias in (entity.name, *entity.aliases):
@@ -551,6 +553,9 @@ def special_entity(
             if match.group("self"):
                 return context.main_subject
             return _resolve(match.start("np"), match.end("np"), match.group("np"), text, mentions, context)
+        before = entities.founded_before(text, sentence[0], figure.start)
+        if before is not None:
+            return _resolve(*before, text, mentions, context)
     return None
 
 

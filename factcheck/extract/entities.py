@@ -50,3 +50,44 @@ def used_names(text: str, alias_index: dict[str, str]) -> dict[str, str]:
         name = " ".join(words)
         found.setdefault(name, alias_index.get(name.lower(), name))
     return found
+
+
+#: An all-capital abbreviation: "HDQ", "RIF".
+_ABBREVIATION = re.compile(r"(?<![\w&.-])[A-Z]{3,6}(?![\w&-])")
+#: Two to seven capitalised words, with "of", "and", "for", "&" between: "Harbourside Digital Quarter".
+_LONG_NAME = re.compile(r"(?<![\w&'’-])[A-Z][a-z]+(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)?[A-Z][a-z]+){1,6}")
+
+
+def initialisms(text: str, alias_index: dict[str, str], defined: dict[str, str]) -> dict[str, str]:
+    """Abbreviations the document uses without defining them, spelt by the initials of a long name it
+    also uses ("the Harbourside Digital Quarter ... HDQ was founded in 2008"): abbreviation -> canonical."""
+    wanted = {word for word in _ABBREVIATION.findall(text) if word not in defined and word.lower() not in alias_index}
+    if not wanted:
+        return {}
+    found: dict[str, str] = {}
+    for match in _LONG_NAME.finditer(text):
+        words = [word for word in match.group(0).split() if word[0].isupper()]
+        if words[0] == "The":
+            words = words[1:]
+        initials = "".join(word[0] for word in words)
+        if len(words) >= 2 and initials in wanted and initials not in found:
+            name = " ".join(match.group(0).split()[match.group(0).split().index(words[0]) :])
+            found[initials] = defined.get(name) or alias_index.get(name.lower()) or name
+    return found
+
+
+_FOUNDING = r"(?:established|founded|set[ \t]+up|incorporated|formed|inaugurated|created|constituted)"
+#: "The Quarter, set up in 2006, ...": the name before a founding participle and its date.
+_FOUNDED_BEFORE = re.compile(
+    r"(?:^|(?<=[^\w&'’-]))(?:[Tt]he[ \t]+)?(?P<np>[A-Z][\w&-]*(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)?[A-Z][\w&-]*){0,6})"
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?,[ \t]*(?:which[ \t]+was[ \t]+)?" + _FOUNDING + r"[ \t]+(?:in|on)[ \t]+$"
+)
+
+
+def founded_before(text: str, start: int, figure_start: int) -> tuple[int, int, str] | None:
+    """The name a founding date after it belongs to: (start, end, name) of "The Quarter" in
+    "The Quarter, set up in 2006, is home to ..."; None when the wording is not so."""
+    match = _FOUNDED_BEFORE.search(text, max(start, figure_start - 120), figure_start)
+    if match is None:
+        return None
+    return match.start("np"), match.end("np"), match.group("np")
