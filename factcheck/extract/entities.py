@@ -16,12 +16,12 @@ from factcheck.extract.patterns_en import MONTHS, NAME_STOPWORDS
 
 #: "the Riverton Innovation Fund": a definite article, then two to six capitalised words (with "of", "and").
 _THE_NAME = re.compile(
-    r"(?<![\w])[Tt]he[ \t]+(?P<name>[A-Z][\w&-]*(?:['’][A-Za-z]+)?"
+    r"[Tt](?<![\w][Tt])he[ \t]+(?P<name>[A-Z][\w&-]*(?:['’][A-Za-z]+)?"
     r"(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)?[A-Z][\w&-]*(?:['’]s)?){1,5})"
 )
 #: "the Fund", "The Quarter's": a definite article and one capitalised word, not followed by another.
 _THE_HEAD = re.compile(
-    r"(?<![\w])[Tt]he[ \t]+(?P<head>[A-Z][a-z]{2,})(?:['’]s)?(?![\w&'’-])(?!\s*,\s*[A-Z]|\s+(?:of|and|for|&|[A-Z(])|\s*\()"
+    r"[Tt](?<![\w][Tt])he[ \t]+(?P<head>[A-Z][a-z]{2,})(?:['’]s)?(?![\w&'’-])(?!\s*,\s*[A-Z]|\s+(?:of|and|for|&|[A-Z(])|\s*\()"
 )
 #: A name cut short by a line break or a bracket: "the Hong Kong Innovation and\n(I&T Blueprint)".
 _CUT_SHORT = re.compile(r"\s*(?:,\s*[A-Z]|(?:of|and|for|&)\b|\()")
@@ -52,10 +52,12 @@ def used_names(text: str, alias_index: dict[str, str]) -> dict[str, str]:
     return found
 
 
+# The patterns open with a character class and check the character before with a look-behind after it, so the
+# regex engine can skip ahead to candidate first letters.
 #: An all-capital abbreviation: "HDQ", "RIF".
-_ABBREVIATION = re.compile(r"(?<![\w&.-])[A-Z]{3,6}(?![\w&-])")
+_ABBREVIATION = re.compile(r"[A-Z](?<![\w&.-][A-Z])[A-Z]{2,5}(?![\w&-])")
 #: Two to seven capitalised words, with "of", "and", "for", "&" between: "Harbourside Digital Quarter".
-_LONG_NAME = re.compile(r"(?<![\w&'’-])[A-Z][a-z]+(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)?[A-Z][a-z]+){1,6}")
+_LONG_NAME = re.compile(r"[A-Z](?<![\w&'’-][A-Z])[a-z]+(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)?[A-Z][a-z]+){1,6}")
 
 
 def initialisms(text: str, alias_index: dict[str, str], defined: dict[str, str]) -> dict[str, str]:

@@ -38,11 +38,11 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("(", "+"), re.compile(r"(?:\(\+?\d{2,4}\)|\+\d{1,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?:[\s-]?\d{2,4})?")),
     # a country code, an optional area code in brackets, two or more groups: "+1 (555) 010-2345", "+44 1224 555 0199"
     (("+",), re.compile(r"\+\d{1,4}[ .-]?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d%])")),
-    # after call/phone/contact/dial/ring/text: seven digits or more in groups ("call 555 0199 12", "contact: (555) 010 2345")
+    # after call/phone/contact/dial: seven digits or more in groups ("call 555 0199 12", "contact: (555) 010 2345")
     (
-        ("call", "phone", "tel", "contact", "dial", "ring", "text", "sms", "fax"),
+        ("call", "phone", "tel", "contact", "dial", "sms", "fax"),
         re.compile(
-            r"(?<![\w])(?:call|phone|tel|telephone|contact|dial|ring|text|sms|fax)(?:\s+(?:us|me|them|on|at|the\s+\w+)){0,2}"
+            r"(?<![\w])(?:call|phone|tel|telephone|contact|dial|sms|fax)(?:\s+(?:us|me|them|on|at|the\s+\w+)){0,2}"
             r"\s*[:：]?\s*(?=(?:\D{0,3}\d){7})\+?\(?\d{3,5}\)?(?:[ .-]\(?\d{2,5}\)?){1,4}(?![\d%])",
             re.I,
         ),
