@@ -295,3 +295,51 @@ def test_decimal_comma_is_excluded_by_rule() -> None:
     )
     accuracy.apply_exclusions([case])
     assert [e.excluded for e in case.expected] == ["decimal-comma", None]
+
+
+def test_unambiguous_continental_notation_is_scored() -> None:
+    continental = accuracy.Expected("1.111,11", 0, 8, 1111.11, "number", "digits", {})
+    ambiguous = accuracy.Expected("5,00", 13, 17, 5.0, "number", "digits", {})
+    case = accuracy.Case("p", "numbers_en", "peer", "en", "1.111,11 and 5,00", "p", None, [continental, ambiguous], {})
+    accuracy.apply_exclusions([case])
+    assert [e.excluded for e in case.expected] == [None, "decimal-comma"]
+
+
+def test_a_hyphen_at_a_line_start_is_a_bullet() -> None:
+    bullet = accuracy.Expected("- 10  k", 0, 7, -10000, "number", "digits", {})
+    minus = accuracy.Expected("- 5", 14, 17, -5, "number", "digits", {})
+    case = accuracy.Case("p", "numbers_en", "peer", "en", "- 10  k and x - 5", "p", None, [bullet, minus], {})
+    accuracy.apply_exclusions([case])
+    assert [e.excluded for e in case.expected] == ["list-bullet", None]
+
+
+def test_number_range_negatives_count_only_ranges_and_bounds() -> None:
+    fraction = accuracy.Case("n1", "numrange_en", "peer", "en", "One-fourth is a fraction number.", "n1", None, [], {})
+    bound = accuracy.Case("n2", "numrange_en", "peer", "en", "It is =<30.", "n2", None, [], {})
+    claims, _unsegmented = accuracy.run_cases([fraction, bound], *accuracy._knowledges())
+    assert [c.qualifier for c in claims["n1"]] == ["exact"]
+    results = accuracy.score([fraction, bound], claims)
+    assert (results.negatives["numrange_en"].hits, results.negatives["numrange_en"].total) == (1, 2)
+    assert [item.split(":")[0] for item in results.spurious["numrange_en"]] == ["n2"]
+
+
+def test_misses_listing_shows_the_case_text(tiny_peer: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "It cost HK$350 million."
+    case = accuracy.Case(
+        "currency_en/m#1",
+        "currency_en",
+        "peer",
+        "en",
+        text,
+        "m",
+        None,
+        [accuracy.Expected("HK$350 million", 8, 22, 999, "currency", "mixed", {})],
+        {},
+    )
+    claims, _unsegmented = accuracy.run_cases([case], *accuracy._knowledges())
+    listing = accuracy.misses_listing(accuracy.score([case], claims))
+    assert "missed in currency_en (1):" in listing
+    assert "currency_en/m#1: 'HK$350 million' expected 999" in listing
+    assert f"text: {text!r}" in listing
+    assert accuracy.main(["--peer-dev", str(tiny_peer), "--families", "currency_en", "--misses"]) == 0
+    assert "recall per family" in capsys.readouterr().out

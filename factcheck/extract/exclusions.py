@@ -27,7 +27,7 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("tel", "fax", "phone", "mobile", "hotline", "enquir", "whatsapp", "t:", "f:", "t.", "f."),
         re.compile(
             r"(?<![\w])(?:Tel|Fax|Phone|Telephone|Mobile|Hotline|Enquiries|Whatsapp|WhatsApp|T|F)\.?\s*(?:No\.?)?\s*[:：]?\s*"
-            r"(?:\(?\+?\d{1,4}\)?[\s-]?)?\d{3,4}[\s-]?\d{3,4}(?:\s*/\s*\d{3,4}[\s-]?\d{4})*",
+            r"(?:\(?\+?\d{1,4}\)?[\s-]?)?\d{3,5}[\s-]?\d{3,5}(?:\s*/\s*\d{3,4}[\s-]?\d{4})*",
             re.I,
         ),
     ),
@@ -35,7 +35,14 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("hotline", "call", "phone", "tel", "dial", "contact", "fax", "whatsapp", "sms", "enquir", "mobile"),
         re.compile(r"(?<![\d,.])(?:\d{4}[ -]\d{4}|\d{3}[ -]\d{3}[ -]\d{4})(?![\d,])"),
     ),
-    (("(", "+"), re.compile(r"(?:\(\+?\d{2,4}\)|\+\d{1,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?:[\s-]?\d{2,4})?")),
+    # ... and with a country code: "(852) 3166 3841", "+91 98765 43210", "+91 22 2345 6789"
+    (
+        ("(", "+"),
+        re.compile(
+            r"(?:\(\+?\d{2,4}\)|\+\d{1,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?:[\s-]?\d{2,4})?"
+            r"|\+\d{1,4}(?:[\s-]\d{2,5}){1,3}[\s-]\d{3,5}(?!\d)"
+        ),
+    ),
     # a country code, an optional area code in brackets, two or more groups: "+1 (555) 010-2345", "+44 1224 555 0199"
     (("+",), re.compile(r"\+\d{1,4}[ .-]?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d%])")),
     # after call/phone/contact/dial: seven digits or more in groups ("call 555 0199 12", "contact: (555) 010 2345")
@@ -62,7 +69,7 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         (".", "v"),
         re.compile(
-            r"(?<![\w.])(?!(?:19|20)\d\d\.\d{1,2}\.\d{1,2}(?![\d.]))(?:v|V|version\s)?\d+(?:\.\d+){2,}(?![\w])|(?<![\w])[vV]\d+(?:\.\d+)*(?![\w])"
+            r"(?<![\w.])(?!(?:19|20)\d\d\.\d{1,2}\.\d{1,2}(?![\d.]))(?:v|V|version\s)?\d+(?:\.\d+){2,}(?![\w]|,\d)|(?<![\w])[vV]\d+(?:\.\d+)*(?![\w])"
         ),
     ),
     # times of day: "10:30", "10:30 am", "3 pm"

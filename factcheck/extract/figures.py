@@ -16,21 +16,30 @@ from factcheck.extract import numbers
 from factcheck.extract.intervals import rounding_half_unit
 from factcheck.extract.patterns_en import (
     AMBIGUOUS_UNITS,
+    AND_CONTINUED_SCALES,
+    BARE_SHORT_SCALES,
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
+    DECIMAL_SHORT_SCALES,
+    DOLLAR_CODES,
     DURATION_ADJECTIVES,
     DURATION_UNITS,
     FRACTION_DENOMINATORS,
+    MAJOR_CURRENCY_WORDS,
+    MINOR_CURRENCY_WORDS,
     MONTHS,
     NAME_STOPWORDS,
+    NUMBERING_WORDS,
     ORDINAL_WORDS,
     PERCENT_WORDS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     QUANTITY_UNITS,
+    SCALED_CODE_PREFIXES,
     SCALES,
     SHORT_SCALES,
     SPACED_AMBIGUOUS_UNITS,
+    SUBUNITS,
 )
 
 
@@ -85,7 +94,18 @@ CURRENCY_BEFORE = re.compile(
     + _alternation(_CURRENCY_SIGNS)
     + r"|[Cc]\s?\$|\$))|(?<![\w])(?P<code>"
     + _alternation(_CURRENCY_CODES)
-    + r"))\s?\\?\$?\s{0,2}$"
+    + r")|(?<![\w$])(?P<dollar>(?i:"
+    + _alternation(DOLLAR_CODES)
+    + r")\$))\s?\\?\$?\s{0,2}$"
+)
+_ISO_CODES = sorted({code for code in CURRENCY_PREFIXES.values() if code})
+#: "48.5 MGBP", "500 kEUR" (SCALED_CODE_PREFIXES): a scale letter fused to an ISO code.
+SCALED_CODE_AFTER = re.compile(
+    r"[ \u00a0]?(?P<prefix>"
+    + _alternation(list(SCALED_CODE_PREFIXES))
+    + r")(?P<iso>"
+    + "|".join(_ISO_CODES)
+    + r")(?![\w])"
 )
 #: "½", "⅓": single-character fractions.
 VULGAR_FRACTIONS: dict[str, float] = {
@@ -108,7 +128,9 @@ VULGAR_FRACTIONS: dict[str, float] = {
 #: "/4" right after a numerator, or " 1/2" after a whole number; denominators that fractions use.
 _DIGIT_FRACTION = re.compile(r"(?:[ \u00a0](?P<num>\d{1,2}))?/(?P<den>2|3|4|5|6|8|10|16|32|64|100)(?![\d/])")
 #: "1.3e6", "12.32e+14", "1.3x10^6", "2.48×10−5".
-_EXPONENT = re.compile(r"(?:[eE]|\s?[x×]\s?10\^?)(?P<power>[+\-−]?\d{1,3})(?![\w.])")
+_EXPONENT = re.compile(r"(?:[eE]|\s?[x×]\s?10\^?)(?P<power>[+\-−]?\d{1,3})(?![\w]|\.\d)")
+#: "10^3", "1.1^23", "2.5^-1", "1.1^--23": a power written with a caret (no spaces: "a ^ b" is code).
+_CARET_POWER = re.compile(r"\^(?P<signs>[+\-−]{0,2})(?P<power>\d{1,3})(?![\w^]|\.\d)")
 _LEADING_POINT = re.compile(r"\.\d+(?![\d.,])")
 #: "and a half", "and a quarter", "and three quarters", "and a quarter million" after a whole number.
 _AND_A_HALF = re.compile(
@@ -125,7 +147,9 @@ _AND = re.compile(r"\s+and\s+", re.I)
 #: What may follow "a third" when it is a fraction: "of", or the end of the sentence.
 _FRACTION_END = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.I)
 _AND_ARTICLE = re.compile(r"\band\s+an?\b", re.I)
-_HALF_MILLION = re.compile(r"(?P<part>half|quarter)\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion)\b", re.I)
+_HALF_MILLION = re.compile(
+    r"(?P<part>half|quarter)\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion|dozen)\b", re.I
+)
 _PLURAL_DENOMINATOR = re.compile(
     r"[\s-]+(?P<den>" + "|".join(sorted(numbers.PLURAL_ORDINALS, key=len, reverse=True)) + r")\b", re.I
 )
@@ -143,8 +167,9 @@ def _and_fraction(match: re.Match[str]) -> float:
     return numerator / denominator
 
 
-#: Characters that, right before a digit, make it the middle of a token ("I1&T", "3.5", "24/7", "#5", "COVID-19").
-_MID_TOKEN = frozenset(".,/:#@-–$_")
+#: Characters that, right before a digit, make it the middle of a token ("I1&T", "3.5", "24/7", "#5", "COVID-19",
+#: "x^2").
+_MID_TOKEN = frozenset(".,/:#@-–$_^")
 _MINUS_BEFORE = re.compile(r"(?<![\w])(?:minus|negative)\s+$", re.I)
 _A_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.I)
 #: Words that take "a"/"an" as their number: "a dozen", "a hundred", "a quarter".
@@ -170,7 +195,7 @@ SCALE_AFTER = re.compile(
 SHORT_SCALE_AFTER = re.compile(r"[ \u00a0]?(?P<scale>" + _alternation(sorted(SHORT_SCALES)) + r")(?![\w])", re.I)
 PERCENT_AFTER = re.compile(r"\s?(?P<pct>" + _alternation(PERCENT_WORDS) + r")(?![a-z])", re.I)
 ORDINAL_SUFFIX = re.compile(r"(?P<suffix>(?:st|nd|rd|th)+)(?![a-z])", re.I)
-CURRENCY_AFTER = re.compile(r"\s?(?P<cur>" + _alternation(list(CURRENCY_SUFFIXES)) + r")(?![a-z])", re.I)
+CURRENCY_AFTER = re.compile(r"(?:\s?|-)(?P<cur>" + _alternation(list(CURRENCY_SUFFIXES)) + r")(?![a-z])", re.I)
 _UNIT_WORDS = [unit for unit in QUANTITY_UNITS if unit not in AMBIGUOUS_UNITS]
 UNIT_AFTER = re.compile(r"(?:\s?-\s?|\s?)(?P<unit>" + _alternation(_UNIT_WORDS) + r")(?![a-z²³/])", re.I)
 AMBIGUOUS_UNIT_AFTER = re.compile(
@@ -195,10 +220,22 @@ QUALIFIER_BEFORE = re.compile(
     r"(?<![\w])(?P<q>" + _alternation(list(QUALIFIERS_BEFORE)) + r")\s+(?:(?:a|the)\s+total\s+of\s+)?$", re.I
 )
 QUALIFIER_AFTER = re.compile(
-    r"(?P<q>\s?\+|\s+(?:" + _alternation([q for q in QUALIFIERS_AFTER if q != "+"]) + r"))(?![\w])", re.I
+    r"(?P<q>\s?\+|\s+(?:" + _alternation([q for q in QUALIFIERS_AFTER if q != "+"]) + r"))(?![\w])"
+    r"(?!\s+than\b)",  # "200 or greater than 190": the comparison belongs to the next figure
+    re.I,
 )
-QUALIFIER_SYMBOL = re.compile(r"(?P<q><\s*=|>\s*=|≤|≥|<|>)\s*$")
-_SYMBOLS = {"<": "under", ">": "over", "≤": "at_most", "≥": "at_least", "<=": "at_most", ">=": "at_least"}
+_NOT_EQUAL_BEFORE = re.compile(r"(?:<>|!=|≠)\s?$")
+#: "=<" is "at most" as Erlang and Prolog write it (and as people type it); "=>" is an arrow (see qualify).
+QUALIFIER_SYMBOL = re.compile(r"(?P<q><\s*=|>\s*=|=\s*<|≤|≥|<|>)\s*$")
+_SYMBOLS = {
+    "<": "under",
+    ">": "over",
+    "≤": "at_most",
+    "≥": "at_least",
+    "<=": "at_most",
+    ">=": "at_least",
+    "=<": "at_most",
+}
 BETWEEN_BEFORE = re.compile(r"(?<![\w])(?:between|from)\s+$", re.I)
 NAME_BEFORE = re.compile(r"(?<![\w'’])(?P<word>[A-Z][\w&'’.]*)[ \t]+$")
 ORDINAL_NAME_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?!Anniversar)[A-Z][a-z]")
@@ -209,7 +246,11 @@ def _code(currency: str) -> str:
     text = re.sub(r"\s+", "", currency).replace("\\", "")
     if text in ("c$", "C$"):
         return "CAD"
-    return CURRENCY_PREFIXES.get(text, CURRENCY_PREFIXES.get(text.upper(), ""))
+    return (
+        CURRENCY_PREFIXES.get(text)
+        or CURRENCY_PREFIXES.get(text.upper())
+        or CURRENCY_PREFIXES.get(text[:-1].upper(), "")
+    )
 
 
 @dataclass(slots=True)
@@ -223,6 +264,7 @@ class _Core:
     malformed: bool = False
     ordinal: bool = False
     fraction: bool = False
+    share: bool = False  # "3 out of 4": a share of a whole, whatever follows
 
 
 def _read_core(text: str, pos: int, limit: int) -> _Core | None:
@@ -265,6 +307,11 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
             return _Core(pos, fraction.end(), value + part if mixed else part, "", "digits", fraction=not mixed)
         if fraction is None and written.isdigit() and end < limit and text[end] in VULGAR_FRACTIONS:
             return _Core(pos, end + 1, value + VULGAR_FRACTIONS[text[end]], "", "digits")
+        caret = _CARET_POWER.match(text, end, limit) if text.startswith("^", end) else None
+        if caret is not None and value > 0:
+            power = int(caret.group("power")) * (-1 if caret.group("signs").replace("−", "-").count("-") % 2 else 1)
+            if abs(power * math.log10(value)) <= 30:
+                return _Core(pos, caret.end(), value**power, "", "digits")
         exponent = _EXPONENT.match(text, end, limit)
         if exponent is not None and abs(int(exponent.group("power").replace("−", "-"))) <= 99:
             power = int(exponent.group("power").replace("−", "-"))
@@ -386,8 +433,21 @@ def _read_unit(text: str, pos: int, limit: int, currency: str | None, core: _Cor
             if (
                 short is not None
                 and short.end() <= limit
-                and (currency is not None or short.group("scale").lower() in ("bn", "k", "mn"))
-                and (currency is not None or short.start() == short.start("scale"))
+                and (
+                    currency is not None
+                    or short.group("scale").lower() in BARE_SHORT_SCALES
+                    or (
+                        "." in core.written
+                        and short.group("scale") in DECIMAL_SHORT_SCALES
+                        and not text.startswith(("(", ")"), short.end())
+                        and not _numbered_clause(text, core.start)
+                    )
+                )
+                and (
+                    currency is not None
+                    or short.start() == short.start("scale")
+                    or short.group("scale") in BARE_SHORT_SCALES  # "2.33 k", lower case as written
+                )
             ):
                 scale = SCALES[short.group("scale").lower()]
                 end = short.end()
@@ -395,6 +455,10 @@ def _read_unit(text: str, pos: int, limit: int, currency: str | None, core: _Cor
         return _Unit(end, "ordinal")
     if currency is not None:
         return _Unit(end, "money", scale, currency=currency, joined=joined)
+    if scale == 1.0 and core.form == "digits":
+        match = SCALED_CODE_AFTER.match(text, end, limit)
+        if match is not None:
+            return _Unit(match.end(), "money", SCALED_CODE_PREFIXES[match.group("prefix")], currency=match.group("iso"))
     match = PERCENT_AFTER.match(text, end)
     if match is not None and match.end() <= limit:
         return _Unit(match.end(), "percent", scale, unit="%", joined=joined)
@@ -421,6 +485,160 @@ def _read_unit(text: str, pos: int, limit: int, currency: str | None, core: _Cor
         if match is not None and match.end() <= limit:
             return _Unit(match.end(), "quantity", unit="meter")
     return _Unit(end, kind, scale, joined=joined)
+
+
+#: A list of numbers written without spaces ("22,24,26,31"): three or more items, those after the first of
+#: one or two digits (so never a thousands grouping like "1,234,567"), none with a leading zero ("5,00").
+_LIST_RUN = re.compile(r"\d{1,3}(?:,(?:[1-9]\d?|0)(?![\d])){2,}(?![\w]|[.,]\d)")
+_LIST_HEAD = re.compile(r"(?<![\w.,$])(?:\d{1,3},){1,12}$")
+
+
+def _list_item(text: str, pos: int, floor: int, limit: int) -> bool:
+    """Is the number at ``pos`` (right after a comma) an item of a list like "22,24,26,31"?"""
+    head = _LIST_HEAD.search(text, max(floor, pos - 48), pos)
+    if head is None or (head.start() > floor and text[head.start() - 1] in _MID_TOKEN):
+        return False
+    run = _LIST_RUN.match(text, head.start(), limit)
+    return run is not None and run.end() > pos and not _name_before(text, head.start())
+
+
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)\.?\s+$")
+
+
+def _numbered_clause(text: str, pos: int) -> bool:
+    """ "section 1.2b", "Item 3.4b": a number after a word that numbers parts of a text."""
+    before = _WORD_BEFORE.search(text, max(0, pos - 16), pos)
+    return before is not None and before.group("word").lower() in NUMBERING_WORDS
+
+
+_NUMBER_AFTER = r"(?:(?P<digits>\d{1,3})(?![\d]|[.,]\d)|(?P<words>(?:" + numbers.WORD_NUMBER.pattern + r")))"
+#: "5 ft 2 in", "7 lb 3 oz" (SUBUNITS): unit -> (small units in one, the small amount after it).
+_SUBUNIT_AFTER: dict[str, tuple[float, re.Pattern[str]]] = {
+    unit: (
+        parts,
+        re.compile(r"\s+(?:and\s+)?(?P<digits>\d{1,2}(?:\.\d+)?)\s?(?P<small>" + _alternation(words) + r")(?![\w])"),
+    )
+    for unit, (parts, words) in SUBUNITS.items()
+}
+#: "1 million 200 thousand", "2 billion and 300 million": a smaller scaled number after a scale word.
+_SCALED_REST = re.compile(
+    r"(?:\s+and)?\s+(?P<digits>[1-9]\d{0,2})\s?(?P<scale>" + _alternation(_SCALE_LONG) + r")(?![a-z])", re.I
+)
+#: "and 21", "and two hundred" after a scale word (AND_CONTINUED_SCALES).
+_AND_REST = re.compile(r"\s+and\s+" + _NUMBER_AFTER, re.I)
+#: "50", "and 15", "forty-five cents" after a major currency word (MAJOR_CURRENCY_WORDS).
+_MINOR_AMOUNT = re.compile(
+    r"(?:\s+and)?\s+" + _NUMBER_AFTER + r"(?P<minor>\s+(?:" + _alternation(MINOR_CURRENCY_WORDS) + r"))?(?![\w])",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
+def _rest_value(match: re.Match[str]) -> tuple[float, int] | None:
+    """The value of the number an and-continuation adds, and where it ends (trimmed at a second "and")."""
+    if match.group("digits"):
+        return float(match.group("digits")), match.end("digits")
+    words = numbers.trim_and(match.group("words"))
+    value = numbers.words_value(words)
+    return None if value is None else (value, match.start("words") + len(words))
+
+
+def _continuation(
+    text: str, start: int, core: _Core, unit: _Unit, value: float, currency: str | None, limit: int
+) -> tuple[float, _Unit, float] | None:
+    """A whole number that goes on after its scale or currency word: (value, unit, half unit) or None.
+
+    "3 hundred and 21" (321), "6 crore and two hundred"; "15 dollars 50" and "13 dollars and 45 cents"
+    (15.50, 13.45: hundredths after a major currency word, with the minor unit's word or at a clause's end).
+    Never inside "between 10 dollars and 20" (a range).
+    """
+    if unit.end == core.end:
+        return None  # nothing after the number: no scale, currency or unit word to go on from
+    word = " ".join(text[core.end : unit.end].lower().split())
+    if unit.kind == "count" and SCALES.get(word, 0.0) >= 1000:
+        scaled = _SCALED_REST.match(text, unit.end, limit)
+        if scaled is not None and not _between(text, start):
+            scale = SCALES[scaled.group("scale").lower()]
+            part = int(scaled.group("digits")) * scale
+            after = _read_unit(
+                text, scaled.end(), limit, currency, _Core(scaled.start(), scaled.end(), part, "", "digits")
+            )
+            if scale < SCALES[word] and part < SCALES[word] and after.kind in ("count", "money") and after.scale == 1.0:
+                after.scale = unit.scale  # "1 million 200 thousand": one number
+                return value + part, after, rounding_half_unit(scaled.group("digits"), scale)
+    if unit.kind == "quantity" and unit.unit in SUBUNITS and unit.scale == 1.0:
+        parts, pattern = _SUBUNIT_AFTER[unit.unit]
+        small = pattern.match(text, unit.end, limit)
+        if small is None or float(small.group("digits")) >= parts:
+            return None
+        if small.group("small") == "in" and not _CLAUSE_END.match(text, small.end()):
+            return None  # "5 ft 2 in the yard"
+        written = small.group("digits")
+        unit = _Unit(small.end(), "quantity", unit=unit.unit)
+        return value + float(written) / parts, unit, rounding_half_unit(written) / parts
+    if unit.kind == "count" and word in AND_CONTINUED_SCALES:
+        match = _AND_REST.match(text, unit.end, limit)
+        rest = _rest_value(match) if match is not None else None
+        if match is None or rest is None or rest[0] >= AND_CONTINUED_SCALES[word] or _between(text, start):
+            return None
+        rest_core = _Core(match.start(), rest[1], rest[0], "", "digits")
+        after = _read_unit(text, rest[1], limit, currency, rest_core)
+        if after.kind not in ("count", "money") or after.scale != 1.0:
+            return None  # "2 thousand and 5 years": two figures
+        after.scale = unit.scale
+        return value + rest[0], after, 0.5
+    if (
+        unit.kind == "money"
+        and currency is None
+        and (word in MAJOR_CURRENCY_WORDS or word.rsplit(" ", 1)[-1] in MAJOR_CURRENCY_WORDS)
+    ):
+        match = _MINOR_AMOUNT.match(text, unit.end, limit)
+        rest = _rest_value(match) if match is not None else None
+        if match is None or rest is None or rest[0] >= 100 or _between(text, start):
+            return None
+        if match.group("minor"):
+            end = match.end()
+        elif rest[1] == match.end() and _CLAUSE_END.match(text, rest[1]):
+            end = rest[1]
+        else:
+            return None
+        return value + rest[0] / 100, _Unit(end, "money", unit.scale, currency=unit.currency), 0.005
+    return None
+
+
+#: "one over 3", "1 over twenty-one": a fraction read out, its denominator ending the clause (so "over" is
+#: no qualifier here: "rose 1 over 3 years" and "1 over 20 staff" are not fractions).
+_OVER = re.compile(r"\s+over\s+" + _NUMBER_AFTER, re.I)
+
+
+#: "3 out of 4", "one out of three": a share (75 %, 33.3 %).
+_OUT_OF = re.compile(r"\s+out\s+of\s+" + _NUMBER_AFTER, re.I)
+#: "of a million" after a fraction.
+_OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<scale>thousand|million|billion|trillion)\b", re.I)
+
+
+def _out_of(text: str, core: _Core, limit: int) -> _Core | None:
+    if core.value != int(core.value) or core.value < 0:
+        return None
+    match = _OUT_OF.match(text, core.end, limit)
+    rest = _rest_value(match) if match is not None else None
+    if match is None or rest is None or rest[0] < max(core.value, 1):
+        return None
+    return _Core(core.start, rest[1], core.value / rest[0], "", "mixed", fraction=True, share=True)
+
+
+def _over_fraction(text: str, core: _Core, limit: int) -> _Core | None:
+    if core.value != int(core.value) or not 0 < core.value < 100:
+        return None
+    match = _OVER.match(text, core.end, limit)
+    rest = _rest_value(match) if match is not None else None
+    if match is None or rest is None or not rest[0] or not _CLAUSE_END.match(text, rest[1]):
+        return None
+    return _Core(core.start, rest[1], core.value / rest[0], "", "mixed", fraction=True)
+
+
+def _between(text: str, start: int) -> bool:
+    return BETWEEN_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _looks_like_year(text: str, core: _Core, unit: _Unit) -> bool:
@@ -472,13 +690,15 @@ def _figure_at(text: str, number_pos: int, floor: int, limit: int) -> Figure | N
     if text[number_pos].isdigit() or text[number_pos] in VULGAR_FRACTIONS:
         found = CURRENCY_BEFORE.search(text, max(floor, number_pos - 12), number_pos)
         if found is not None:
-            currency_text = found.group("cur") or found.group("code")
+            currency_text = found.group("cur") or found.group("code") or found.group("dollar")
             figure_start = found.start()
-        elif previous in "-−" and (number_pos - 1 == floor or text[number_pos - 2] in " \t\n(["):
+        elif previous in "-−" and (number_pos - 1 == floor or text[number_pos - 2] in " \t\n([<>=≤≥"):
             sign, figure_start = -1, number_pos - 1  # "-18 °C", "−273.15°"
         elif previous == "." and (number_pos - 1 == floor or text[number_pos - 2] in " \t\n(["):
             figure = _read_figure(text, number_pos - 1, number_pos - 1, None, limit)  # ".08"
             return figure
+        elif previous == "," and _list_item(text, number_pos, floor, limit):
+            pass  # "nos. 22,24,26,31": each number of a list written without spaces
         elif previous.isalnum() or previous in _MID_TOKEN:
             return None
     else:
@@ -487,6 +707,9 @@ def _figure_at(text: str, number_pos: int, floor: int, limit: int) -> Figure | N
         article = _A_BEFORE.search(text, max(floor, number_pos - 4), number_pos)
         if article is not None and _TAKES_ARTICLE.match(text, number_pos):
             figure_start = number_pos = article.start()
+    before = text[max(floor, figure_start - 4) : figure_start]
+    if (">" in before or "=" in before or "≠" in before) and _NOT_EQUAL_BEFORE.search(before) is not None:
+        return None  # "<>30", "!= 0", "≠ 5": not that number, so no figure to check
     minus = _MINUS_BEFORE.search(text, max(floor, figure_start - 10), figure_start)
     if minus is not None and sign > 0:
         sign, figure_start = -1, minus.start()  # "minus 5", "negative ten"
@@ -509,9 +732,14 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
             text.startswith("-", core.end)
             and not DURATION_AFTER.match(text, core.end)
             and not UNIT_AFTER.match(text, core.end)
+            and not CURRENCY_AFTER.match(text, core.end)
         ):
-            return None  # "one-stop", "two-way", but "three-year" is a duration
+            return None  # "one-stop", "two-way", but "three-year" is a duration and "five-dollar" money
     unit = _read_unit(text, core.end, limit, currency, core)
+    if unit.end == core.end and currency is None and not core.fraction and not core.ordinal:
+        over = _over_fraction(text, core, limit) or _out_of(text, core, limit)
+        if over is not None:  # "one over 3", "1 over twenty-one": a fraction read out
+            core, unit = over, _Unit(over.end, "count")
     if (
         core.form == "words"
         and core.value == 1
@@ -545,13 +773,27 @@ def _read_figure(text: str, figure_start: int, number_pos: int, currency_text: s
             value += _and_fraction(half) * unit.scale
             unit.end = figure.end = half.end()
     figure.half_unit = rounding_half_unit(core.written, unit.scale) if core.written and not core.fraction else 0.0
+    if value == int(value) and not core.fraction and not core.ordinal:
+        more = _continuation(text, figure_start, core, unit, value, currency, limit)
+        if more is not None:  # "3 hundred and 21", "15 dollars 50"
+            value, unit, figure.half_unit = more
+            figure.end, figure.kind = unit.end, unit.kind
     figure.unit = unit.unit
     if unit.kind == "money":
         figure.currency = unit.currency or None
     if core.fraction and unit.kind == "count":
         figure.flags.append("fraction")
         figure.half_unit = 0.0
-        if _SHARE_OF.match(text, unit.end, limit):
+        of_scale = _OF_A_SCALE.match(text, unit.end, limit)
+        if of_scale is not None:
+            # "two thirds of a million", "a quarter of a billion dollars": the fraction of that number.
+            scaled = _read_unit(text, of_scale.end("scale"), limit, currency, core)
+            figure.flags.remove("fraction")
+            figure.kind = "money" if scaled.kind == "money" else "count"
+            figure.currency = scaled.currency or None if scaled.kind == "money" else None
+            value = core.value * (numbers.number_word_value(of_scale.group("scale")) or 1)
+            figure.end = unit.end = scaled.end if scaled.kind in ("money", "count") else of_scale.end()
+        elif core.share or _SHARE_OF.match(text, unit.end, limit):
             # "one-third of founders", "1/4 of the budget": a share of a whole, as a percentage (33.3, 25).
             figure.kind = "percent"
             figure.unit = "%"
@@ -661,6 +903,8 @@ def qualify(text: str, figure: Figure, floor: int) -> None:
             figure.start = match.start()
             return
         symbol = QUALIFIER_SYMBOL.search(text, max(floor, figure.core_start - 4), figure.core_start)
+        if symbol is not None and symbol.group("q") == ">" and text[symbol.start() - 1 : symbol.start()] in ("=", "-"):
+            symbol = None  # "=>30", "->30": an arrow, not "more than"
         if symbol is not None:
             figure.qualifier = _SYMBOLS[re.sub(r"\s+", "", symbol.group("q"))]
             figure.start = symbol.start()

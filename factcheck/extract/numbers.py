@@ -42,6 +42,13 @@ DIGITS = re.compile(
 )
 
 
+#: Indian grouping ("1,00,000", "12,34,567.50"): a 1-2 digit lead, groups of two, a last group of three.
+#: Tried only where the usual reading stops before ",<digit>" or ".<digit>" (so other numbers pay nothing).
+INDIAN = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d]|[.,]\d)")
+#: Continental notation, only when unambiguous: dots group thousands AND a comma marks 1-2 decimals
+#: ("1.111,11", "12.345.678,9").  "1,5" or "1.234" alone stay English (a list / a decimal point).
+CONTINENTAL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d]|[.,]\d)")
+
 #: Longer digit runs are not read as figures (and would not fit a float exactly anyway).
 MAX_DIGITS = 24
 
@@ -64,6 +71,15 @@ def read_digits(text: str, pos: int) -> Number | None:
     if match is None:
         return None
     raw = match.group(0)
+    if text[match.end() : match.end() + 1] in (",", ".") and text[match.end() + 1 : match.end() + 2].isdigit():
+        regrouped = INDIAN.match(text, pos) or CONTINENTAL.match(text, pos)
+        if regrouped is not None:
+            written = regrouped.group(0)
+            written = written.replace(".", "").replace(",", ".") if "." in written.split(",")[0] else written
+            written = written.replace(",", "")
+            if len(written) > MAX_DIGITS:
+                return None
+            return Number(float(written), written, regrouped.end())
     joined = match.group("broken") is not None
     written = raw.replace(",", "").replace("\n", "")
     for space in _SPACES:

@@ -119,6 +119,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "S$": "SGD",
     "SGD": "SGD",
     "NT$": "TWD",
+    "R$": "BRL",
+    "MX$": "MXN",
     "NZ$": "NZD",
     "MOP$": "MOP",
     "MOP": "MOP",
@@ -137,8 +139,42 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "Rs.": "INR",
     "₩": "KRW",
     "CHF": "CHF",
+    "NZD": "NZD",
+    "TWD": "TWD",
+    "KRW": "KRW",
+    "MYR": "MYR",
+    "THB": "THB",
+    "SEK": "SEK",
+    "NOK": "NOK",
+    "DKK": "DKK",
+    "ZAR": "ZAR",
+    "BRL": "BRL",
+    "MXN": "MXN",
+    "IDR": "IDR",
+    "VND": "VND",
     "$": "",
 }
+#: ISO codes that may be written in lower case when a "$" follows: "nzd$15", "usd$2.5m", "hkd$80".
+DOLLAR_CODES: tuple[str, ...] = (
+    "USD",
+    "HKD",
+    "NZD",
+    "AUD",
+    "CAD",
+    "SGD",
+    "TWD",
+    "MOP",
+    "MXN",
+    "US",
+    "HK",
+    "NZ",
+    "AU",
+    "NT",
+    "MX",
+)
+
+#: A scale letter fused to an ISO code after a figure, as finance tables write it: "48.5 MGBP", "500 kEUR".
+SCALED_CODE_PREFIXES: dict[str, float] = {"k": 1e3, "K": 1e3, "M": 1e6, "Mn": 1e6, "mn": 1e6, "Bn": 1e9, "bn": 1e9}
 
 #: Currency words written after a figure ("50 dollars", "3 million yuan").
 CURRENCY_SUFFIXES: dict[str, str] = {
@@ -205,11 +241,36 @@ SCALES: dict[str, float] = {
     "mln": 1e6,
     "t": 1e12,
     "lakh": 1e5,
+    "lakhs": 1e5,
     "crore": 1e7,
+    "crores": 1e7,
+    "lakh crore": 1e12,
+    "lakh crores": 1e12,
+    "dozen": 12,
+    "dozens": 12,
 }
 
 #: Short scale words that only count as scales next to money ("$5m", "HK$2bn", "3k").
 SHORT_SCALES: frozenset[str] = frozenset({"k", "m", "mn", "mil", "b", "bn", "tn", "t"})
+#: Of those, the ones that are scales right after a bare number too ("3k", "12bn"), and those that are
+#: only after a decimal, case as written ("1.2b", "1.5M": "2b" is a label, "3M" a name, "1.5m" metres).
+BARE_SHORT_SCALES: frozenset[str] = frozenset({"k", "bn", "mn"})
+DECIMAL_SHORT_SCALES: frozenset[str] = frozenset({"b", "B", "M"})
+#: Words after which "1.2b" is a numbered clause, not 1.2 billion.
+NUMBERING_WORDS: frozenset[str] = word_set("""
+    section sections sec clause clauses article art item items paragraph para paras rule rules question exercise
+    exercises chapter figure fig table annex appendix part step note schedule regulation reg no nos
+    """)
+
+#: Scale words after which "and N" (N below the scale) goes on with the same number: "3 hundred and 21",
+#: "6 crore and two hundred".  ("2 million and 500 staff" is two figures: million is not here.)
+AND_CONTINUED_SCALES: dict[str, float] = {"hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "crore": 1e7}
+
+#: Currency words of a major unit that a number of minor units (hundredths) may follow:
+#: "15 dollars 50", "13 dollars and 45 cents", "one dollar and one".
+MAJOR_CURRENCY_WORDS: frozenset[str] = frozenset({"dollars", "dollar", "euros", "euro", "pounds sterling"})
+#: Words of the minor unit (a hundredth of the major one).
+MINOR_CURRENCY_WORDS: tuple[str, ...] = ("cents", "cent", "pence", "penny")
 
 UNITS_0_19: dict[str, int] = {
     "zero": 0,
@@ -335,6 +396,13 @@ DURATION_UNITS: dict[str, str] = {
 #: Adjectives allowed between a number and its time unit ("20 continuous years").
 DURATION_ADJECTIVES: tuple[str, ...] = ("continuous", "consecutive", "successive", "straight", "full", "long")
 
+#: A unit and the smaller unit that may follow it in one measurement ("5 ft 2 in", "7 lb 3 oz"):
+#: unit -> (how many small units make one, the small unit as written).  "in" only at a clause's end.
+SUBUNITS: dict[str, tuple[float, tuple[str, ...]]] = {
+    "foot": (12, ("inches", "inch", "in", '"', "″")),
+    "pound": (16, ("ounces", "ounce", "oz")),
+}
+
 #: Physical units as written -> pint unit name.  Longest forms first when compiled.
 QUANTITY_UNITS: dict[str, str] = {
     "square kilometres": "square_kilometer",
@@ -383,6 +451,26 @@ QUANTITY_UNITS: dict[str, str] = {
     "centimetres": "centimeter",
     "centimeters": "centimeter",
     "cm": "centimeter",
+    "decimetres": "decimeter",
+    "decimeters": "decimeter",
+    "decimetre": "decimeter",
+    "decimeter": "decimeter",
+    "dm": "decimeter",
+    "nanometres": "nanometer",
+    "nanometers": "nanometer",
+    "nanometre": "nanometer",
+    "nanometer": "nanometer",
+    "nm": "nanometer",
+    "micrometres": "micrometer",
+    "micrometers": "micrometer",
+    "micrometre": "micrometer",
+    "micrometer": "micrometer",
+    "μm": "micrometer",
+    "µm": "micrometer",
+    "picometres": "picometer",
+    "picometers": "picometer",
+    "picometre": "picometer",
+    "picometer": "picometer",
     "millimetres": "millimeter",
     "millimeters": "millimeter",
     "mm": "millimeter",
@@ -410,6 +498,12 @@ QUANTITY_UNITS: dict[str, str] = {
     "g": "gram",
     "milligrams": "milligram",
     "mg": "milligram",
+    "micrograms": "microgram",
+    "microgrammes": "microgram",
+    "microgram": "microgram",
+    "mcg": "microgram",
+    "μg": "microgram",
+    "µg": "microgram",
     "t": "metric_ton",
     "tonnes": "metric_ton",
     "tonne": "metric_ton",
@@ -431,6 +525,12 @@ QUANTITY_UNITS: dict[str, str] = {
     "millilitres": "milliliter",
     "milliliters": "milliliter",
     "ml": "milliliter",
+    "centilitres": "centiliter",
+    "centiliters": "centiliter",
+    "cl": "centiliter",
+    "decilitres": "deciliter",
+    "deciliters": "deciliter",
+    "dl": "deciliter",
     "tablespoons": "tablespoon",
     "tablespoon": "tablespoon",
     "tbsp": "tablespoon",
@@ -458,6 +558,19 @@ QUANTITY_UNITS: dict[str, str] = {
     "km/h": "kilometer / hour",
     "kph": "kilometer / hour",
     "mph": "mile / hour",
+    "terabytes": "terabyte",
+    "gigabytes": "gigabyte",
+    "megabytes": "megabyte",
+    "kilobytes": "kilobyte",
+    "bytes": "byte",
+    "gigahertz": "gigahertz",
+    "megahertz": "megahertz",
+    "kilohertz": "kilohertz",
+    "hertz": "hertz",
+    "ghz": "gigahertz",
+    "mhz": "megahertz",
+    "khz": "kilohertz",
+    "hz": "hertz",
     "gb": "gigabyte",
     "tb": "terabyte",
     "mb": "megabyte",
@@ -488,11 +601,14 @@ QUANTITY_UNITS: dict[str, str] = {
 #: Units that must touch the number or follow it with a space AND never stand for a word
 #: ("g", "l", "ha", "mi", "m" are English words or scale words too).
 AMBIGUOUS_UNITS: frozenset[str] = frozenset(
-    {"g", "l", "mi", "ha", "in", "oz", "mb", "gb", "tb", "ft", "yd", "kg", "mm"}
+    {"g", "l", "mi", "ha", "in", "oz", "mb", "gb", "tb", "ft", "yd", "kg", "mm", "dm", "nm", "cl", "dl"}
 )
 
 #: Of those, the ones that may also follow the number after one space ("5 ft", "3 to 4 L"), case as written.
-SPACED_AMBIGUOUS_UNITS: frozenset[str] = frozenset({"g", "mi", "oz", "ft", "yd", "kg", "mm", "t", "L", "lb", "lbs"})
+#: ("dm", "nm", "cl", "dl" in lower case only: "5 DM" is Deutsche Mark or a direct message, "5 NM" nautical miles.)
+SPACED_AMBIGUOUS_UNITS: frozenset[str] = frozenset(
+    {"g", "mi", "oz", "ft", "yd", "kg", "mm", "t", "L", "lb", "lbs", "dm", "nm", "cl", "dl"}
+)
 
 MONTHS: dict[str, int] = {
     "january": 1,
