@@ -75,6 +75,8 @@ def test_period_phrase_after_the_figure_dates_its_clause_only() -> None:
         ("During 2023 the clinic treated 8,100 patients.", "8,100 patients", 31, "2023"),
         ("In March 2024 the shelter housed 10 families.", "10 families", 33, "2024-03"),
         ("Last year the library lent 9,000 books.", "9,000 books", 27, "2024"),
+        # "start-ups" is no event ("started in")
+        ("The campus admitted 148 start-ups in 2024.", "148 start-ups", 20, "2024"),
         ("The library lent 9,500 books this year.", "9,500 books", 17, "2025"),
     ],
 )
@@ -101,11 +103,29 @@ def test_period_phrases(sentence: str, figure: str, start: int, as_of: str) -> N
         ("Since 2018, HDQ has invested £48 million in laboratory space.", "£48 million"),
         # an event's day is not a span a figure counts over
         ("On 3 May 2024 the hall seated 900 guests.", "900 guests"),
+        # "since its opening in 2015" starts a span
+        ("The Fund has approved 2,600 grants since its opening in 2015.", "2,600 grants"),
+        # a relative clause's period stays in it
+        ("The Fund, which approved 40 loans in 2023, employs 12 staff.", "12 staff"),
+        # a date as a modifier
+        ("The Fund invested £48 million in 2023 prices.", "£48 million"),
+        # another clause after a semicolon
+        ("In 2024, RIF approved 312 grants; since launch it has approved 2,410 grants.", "2,410 grants"),
     ],
 )
 def test_not_period_phrases(sentence: str, figure: str) -> None:
     claim = find(claims_of(sentence), figure)
     assert claim.as_of == "2025-01-15" and "period-phrase" not in claim.flags
+
+
+def test_each_clause_takes_its_own_period() -> None:
+    claims = claims_of("RIF approved 312 grants in 2024, up from 280 in 2023.")
+    assert [(c.location.text, c.location.start, c.as_of) for c in figures(claims)] == [
+        ("312 grants", 13, "2024"),
+        ("280", 41, "2023"),
+    ]
+    loans = find(claims_of("The Fund, which approved 40 loans in 2023, employs 12 staff."), "40 loans")
+    assert (loans.location.start, loans.as_of) == (25, "2023")
 
 
 def test_as_of_phrase_wins_over_period_phrase() -> None:

@@ -40,9 +40,15 @@ _INTRODUCED = re.compile(
 )
 #: What makes a date after "in" the time of one event or the start of a span, not a period.
 _EVENT_BEFORE = re.compile(
-    r"(?<![\w])(?:since|from|until|till|after|before|between|by|launch(?:ed)?|open(?:ed)?|"
-    r"establish(?:ed)?|found(?:ed)?|set\s+up|incorporated|created|formed|inaugurated|built|born|began|begun|"
-    r"start(?:ed)?|complet(?:ed|ion)|introduc(?:ed|tion))\s+(?:[\w-]+\s+)?$",
+    r"(?:(?<![\w])(?:since|from|until|till|after|before|between|by)\s+(?:[A-Za-z'’-]+\s+){0,3}"
+    r"|(?<![\w])(?:launch(?:ed|ing)?|open(?:ed|ing)?|establish(?:ed|ing|ment)?|found(?:ed|ing|ation)|set\s+up|"
+    r"incorporat(?:ed|ion)|creat(?:ed|ion)|form(?:ed|ation)|inaugurat(?:ed|ion)|built|born|began|begun|"
+    r"start(?:ed|ing)?|complet(?:ed|ion)|introduc(?:ed|tion))\s+(?:[A-Za-z-]+\s+)?)$",
+    re.I,
+)
+#: The date names a noun, not a span: "in 2023 prices", "in the 2024 budget" (the date is then a modifier).
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:prices|dollars|terms|money|values?|budget|plan|report|edition|survey|census|figures|data|rankings?)\b",
     re.I,
 )
 #: "last year", "this year" (resolved from the document's date); not after a comparison ("on last year").
@@ -88,7 +94,7 @@ def _phrases(
         s_start = sentences[sentence_of[index]][0] if sentences else 0
         window_start = max(s_start, figure.start - 40)
         introduced = _INTRODUCED.search(text, window_start, figure.start)
-        if introduced is None:
+        if introduced is None or _NOUN_AFTER.match(text, figure.end):
             continue
         if _EVENT_BEFORE.search(text, max(s_start, introduced.start() - 30), introduced.start()):
             continue
@@ -112,6 +118,19 @@ def _relative_phrases(text: str, sentence: tuple[int, int], document_date: str |
     return found
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where)\b", re.I)
+
+
+def _breaks(text: str, sentence: tuple[int, int]) -> list[int]:
+    """Where the sentence's clauses end; a relative clause (", which ...,") ends at its closing comma too."""
+    breaks = [match.start() for match in _CLAUSE_BREAK.finditer(text, *sentence)]
+    for match in _RELATIVE_CLAUSE.finditer(text, *sentence):
+        closing = text.find(",", match.end(), sentence[1])
+        if closing != -1:
+            breaks.append(closing)
+    return sorted(breaks)
+
+
 def period_phrases(
     text: str,
     figures: Sequence[Figure],
@@ -133,7 +152,7 @@ def period_phrases(
             own = list(phrases.get(sentence_index, ()))
             if relative_cue:
                 own.extend(_relative_phrases(text, sentence, document_date))
-            breaks = [match.start() for match in _CLAUSE_BREAK.finditer(text, *sentence)] if own else []
+            breaks = _breaks(text, sentence) if own else []
             sentence_cache[sentence_index] = (own, breaks)
         own, breaks = sentence_cache[sentence_index]
         if not own:
