@@ -291,7 +291,8 @@ def _anaphor(word: str, context: DocumentContext, position: int) -> str | None:
         if context.mentions[index][2] in canonicals:
             return context.mentions[index][2]
         index -= 1
-    return None
+    # "The Fund's board met ..." before the document names it in full: the one name it can be.
+    return next(iter(canonicals)) if len(canonicals) == 1 else None
 
 
 def sentence_subject(text: str, start: int, end: int, context: DocumentContext) -> str | None:
