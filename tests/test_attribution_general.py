@@ -128,6 +128,18 @@ def test_each_clause_takes_its_own_period() -> None:
     assert (loans.location.start, loans.as_of) == (25, "2023")
 
 
+def test_a_year_earlier_shifts_the_date_back() -> None:
+    text = (
+        "As at 31 March 2024, the Quarter hosted around 700 technology companies, "
+        "up from 640 technology companies a year earlier."
+    )
+    earlier = find(claims_of(text), "640 technology companies")
+    assert (earlier.location.start, earlier.as_of) == (81, "2023-03-31")
+    assert find(claims_of(text), "around 700 technology companies").as_of == "2024-03-31"
+    grants = find(claims_of("In 2024 RIF approved 312 grants against 280 grants a year before."), "280 grants")
+    assert (grants.location.start, grants.as_of) == (40, "2023")
+
+
 def test_as_of_phrase_wins_over_period_phrase() -> None:
     claim = find(claims_of("As of May 2025, the Fund had approved 2,600 grants in 2024 and 2025."), "2,600 grants")
     assert (claim.location.start, claim.as_of) == (38, "2025-05")
@@ -211,7 +223,10 @@ def test_verb_before_an_object_ends_the_metric() -> None:
     area, tenants = find(claims, "12-hectare"), find(claims, "3 new anchor tenants")
     assert (area.location.start, area.metric) == (4, "campus")
     assert (tenants.location.start, tenants.metric) == (31, "anchor tenants")
-    assert find(claims_of("The 22-hectare park hosts over 300 firms."), "22-hectare").metric == "park"
+    assert find(claims_of("The 22-hectare park hosts 300 firms."), "22-hectare").metric == "park"
+    # a plural noun before an article is no verb
+    text = "The park hosts 640 technology companies a year after opening."
+    assert find(claims_of(text), "640 technology companies").metric == "technology companies"
 
 
 def test_year_on_year_is_no_metric() -> None:

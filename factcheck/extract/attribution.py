@@ -357,8 +357,10 @@ _ACRONYM_HEAD = re.compile(
 
 #: "8 per cent year on year": a rate's period, not what it measures.
 _RATE_PERIOD = re.compile(r"\s*(?:year|month|quarter|week)[\s-]+(?:on|over)[\s-]+(?:year|month|quarter|week)\b", re.I)
-#: A figure or a determiner right after a word: the word is a verb ("campus welcomed 3 tenants", "park hosts the").
+#: A figure or a determiner right after a past tense: it is a verb ("campus welcomed 3 tenants", "park added the").
 _OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|our|over|more|about|around|some|nearly|almost)\b)")
+#: A figure right after a word in -s: it is a verb ("the 22-hectare park hosts 300 firms"; not "companies a year").
+_FIGURE_AFTER = re.compile(r"\s+\d")
 
 
 def metric_after_span(text: str, start: int, limit: int) -> tuple[str | None, int]:
@@ -384,7 +386,10 @@ def metric_after_span(text: str, start: int, limit: int) -> tuple[str | None, in
             break
         if lowered.endswith("ing") and words and not pending_and:
             break  # "R&D companies operating in ..."
-        if words and lowered.endswith(("ed", "s")) and _OBJECT_AFTER.match(text, match.end()):
+        if words and (
+            (lowered.endswith("ed") and _OBJECT_AFTER.match(text, match.end()))
+            or (lowered.endswith("s") and _FIGURE_AFTER.match(text, match.end()))
+        ):
             break  # "The 12-hectare campus welcomed 3 new anchor tenants"
         words.append(word)
         end = match.end()

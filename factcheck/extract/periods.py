@@ -168,3 +168,30 @@ def period_phrases(
         if best is not None:
             governed[index] = best[1]
     return governed
+
+
+#: "up from 640 a year earlier", "against 590 a year ago", "from 610 in the previous year".
+_YEAR_EARLIER = re.compile(
+    r"[ \t]+(?:[A-Za-z-]+[ \t]+){0,3}?(?:(?:a|one)[ \t]+year[ \t]+(?:earlier|ago|before)|in[ \t]+the[ \t]+"
+    r"(?:previous|prior|preceding)[ \t]+year)(?![\w-])",
+    re.I,
+)
+_ISO_PART = re.compile(r"(?<![\d-])(\d{4})(?=-\d{2}|/|$)")
+
+
+def year_earlier(text: str, figures: Sequence[Figure]) -> list[int]:
+    """Indices of the figures stated for a year before their clause's date ("up from 640 a year earlier")."""
+    return [
+        index
+        for index, figure in enumerate(figures)
+        if figure.kind in DATED_KINDS and "year" in text[figure.end : figure.end + 60].lower()
+        if _YEAR_EARLIER.match(text, figure.end, figure.end + 60)
+    ]
+
+
+def shift_years(as_of: str | None, years: int) -> str | None:
+    """ "2024-03-31" -> "2023-03-31", "2024-10/2024-12" -> "2023-10/2023-12" (29 February becomes the 28th)."""
+    if not as_of:
+        return as_of
+    shifted = _ISO_PART.sub(lambda match: str(int(match.group(1)) + years), as_of)
+    return shifted.replace("-02-29", "-02-28")
