@@ -120,6 +120,8 @@ class DocumentContext:
     mentions: list[Mention] = field(default_factory=list)
     main_subject: str | None = None
     known_names: frozenset[str] = frozenset()
+    #: One-word name -> whether it appears capitalised inside a sentence (memo: one search of the text per name).
+    used_inside: dict[str, bool] = field(default_factory=dict)
 
 
 def _initials(words: Sequence[str]) -> str:
@@ -274,7 +276,9 @@ def _name(np: str, text: str, context: DocumentContext, position: int) -> str | 
             return anaphor
         # A one-word name must also appear capitalised inside sentences ("... at Cyberport"), not only
         # at their starts ("Funding support from ...").
-        if re.search(r"[a-z,] " + re.escape(np) + r"\b", text) is None:
+        if np not in context.used_inside:
+            context.used_inside[np] = re.search(r"[a-z,] " + re.escape(np) + r"\b", text) is not None
+        if not context.used_inside[np]:
             return None
     return np
 
@@ -303,10 +307,14 @@ def sentence_subject(text: str, start: int, end: int, context: DocumentContext) 
     return _name(match.group("np"), text, context, match.start("np"))
 
 
+#: How far before a figure ``clause_subject`` looks (bounded work per figure, however long the sentence).
+CLAUSE_WINDOW = 600
+
+
 def clause_subject(text: str, start: int, end: int, context: DocumentContext) -> str | None:
-    """The last capitalised name followed by a verb in ``text[start:end]``."""
+    """The last capitalised name followed by a verb in ``text[start:end]`` (its last ``CLAUSE_WINDOW`` characters)."""
     best: str | None = None
-    for match in _CLAUSE_SUBJECT.finditer(text, start, end):
+    for match in _CLAUSE_SUBJECT.finditer(text, max(start, end - CLAUSE_WINDOW), end):
         name = _name(match.group("np"), text, context, match.start("np"))
         if name is not None:
             best = name
@@ -412,7 +420,8 @@ _PRONOUNS = word_set("them it us they we you he she him her those these this tha
 def metric_before(text: str, start: int, floor: int) -> str | None:
     """ "a dedicated professional cadre of over 24,000" -> "professional cadre"; "IT (31%)" -> "it"."""
     window_start = max(floor, start - 80)
-    match = _OF_BEFORE.search(text, window_start, start)
+    # Each regex is tried only when what it ends with is there: "of" in the window, "(" right before the figure.
+    match = _OF_BEFORE.search(text, window_start, start) if "of" in text[window_start:start].lower() else None
     if match is not None:
         words = match.group("np").split()
         kept: list[str] = []
@@ -421,7 +430,7 @@ def metric_before(text: str, start: int, floor: int) -> str | None:
                 break
             kept.insert(0, word)
         return _clean_metric(kept[-3:])
-    match = _PAREN_BEFORE.search(text, window_start, start)
+    match = _PAREN_BEFORE.search(text, window_start, start) if text[window_start:start].endswith("(") else None
     if match is not None:
         words = match.group("np").split()
         kept = []

@@ -428,7 +428,19 @@ def find_dates(
     for anchors, patterns in ((year_anchors, _YEAR_PATTERNS), (word_anchors, _WORD_PATTERNS)):
         for anchor in anchors:
             window_start, window_end = max(start, anchor - WINDOW), min(end, anchor + WINDOW)
+            # Most patterns need a word; a window of digits and signs alone ("2024-2024-...") has none.
+            letters = _LETTER.search(text, window_start, window_end) is not None
+            present: dict[str, bool] = {}
             for name, pattern in patterns:
+                need = _NEEDS.get(name)
+                if need is not None:
+                    if not letters:
+                        continue
+                    # One search for a word the pattern cannot match without, instead of the pattern itself.
+                    if need.pattern not in present:
+                        present[need.pattern] = need.search(text, window_start, window_end) is not None
+                    if not present[need.pattern]:
+                        continue
                 for match in pattern.finditer(text, window_start, window_end):
                     if not match.start() <= anchor < match.end() or match.span() in found:
                         continue
@@ -445,6 +457,23 @@ def find_dates(
                         found[match.span()] = built
     return resolve_overlaps(list(found.values()))
 
+
+_LETTER = re.compile(r"[A-Za-z]")
+_NEED_MONTH = re.compile(_MONTH_NAMES, re.I)
+_NEED_PART = re.compile(r"end|mid|early|late|beginning|start|half", re.I)
+_NEED_HOLIDAY = re.compile(
+    "|".join(sorted((h.replace(" ", r"\s+").replace("'", "['’]?") for h in HOLIDAYS), key=len, reverse=True)), re.I
+)
+#: Pattern name -> what it cannot match without (it is part of every match, so a window without it has none).
+_NEEDS: dict[str, re.Pattern[str]] = {
+    **{name: _NEED_MONTH for name in ("dmy", "ddmy", "mddy", "mmy", "wdmy", "mwdy", "mdy", "my", "md", "dm", "m")},
+    "part": _NEED_PART,
+    "holiday": _NEED_HOLIDAY,
+    "quarter": re.compile("quarter", re.I),
+    "half": re.compile("half", re.I),
+    "qn": re.compile("q", re.I),
+    "yq": re.compile("q", re.I),
+}
 
 #: Patterns that may have no year in them, tried at month and period words.
 _YEARLESS = frozenset({"md", "dm", "m", "quarter", "half"})
@@ -482,6 +511,7 @@ class YearLookup:
         self._starts = [start for start, _ in sentences]
         self._document_year = document_year
         self._document_month = document_month
+        self._years: dict[int, int | None] = {}
 
     def for_month(self, offset: int, relation: str, month_word: str) -> int | None:
         """The year of a month named without one: "last October" is the October before the document's
@@ -496,12 +526,14 @@ class YearLookup:
 
     def __call__(self, offset: int) -> int | None:
         index = bisect.bisect_right(self._starts, offset) - 1
-        if 0 <= index < len(self._sentences):
+        if not 0 <= index < len(self._sentences):
+            return self._document_year
+        if index not in self._years:
             start, end = self._sentences[index]
-            years = _YEAR_IN_SENTENCE.findall(self._text, start, end)
-            if years:
-                return int(years[0])
-        return self._document_year
+            year = _YEAR_IN_SENTENCE.search(self._text, start, end)
+            self._years[index] = int(year.group(1)) if year is not None else None
+        found = self._years[index]
+        return found if found is not None else self._document_year
 
 
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\w$.,])((?:19|20)\d\d)(?![\d%]|\.\d|,\d{3})")

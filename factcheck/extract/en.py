@@ -2,8 +2,8 @@
 
 Flow for one English segment of a document:
 1. ``pipeline.get_nlp`` gives the cached ``spacy.blank("en")`` pipeline; ``pipeline.run``
-   tokenises the segment, splits sentences, matches known entity aliases and runs the
-   figure scan (``_scan``: exclusions, dates, ratios, then anchored figures).
+   splits sentences, tokenises those that may hold figures, matches known entity aliases and
+   number/period words there, and runs the figure scan (``_scan``: exclusions, dates, ratios, then anchored figures).
 2. Attribution adds qualifier intervals, as-of dates, flags, metric, entity and part-of links.
 3. Figures become :class:`~factcheck.model.Claim` with offsets into ``Document.original``.
 """
@@ -14,7 +14,6 @@ import bisect
 import dataclasses
 import re
 from collections import OrderedDict
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -45,17 +44,17 @@ def extract_segment(document: Document, start: int, end: int, knowledge: Knowled
 
     sentences: list[tuple[int, int]] = []
 
-    def scan(doc: Any, number_words: list[int], period_words: list[int]) -> list[Figure]:
-        sentences.extend((s_start + start, s_end + start) for s_start, s_end in doc._.factcheck_sentences)
+    def scan(spans: list[tuple[int, int]], number_words: list[int], period_words: list[int]) -> list[Figure]:
+        sentences.extend((s_start + start, s_end + start) for s_start, s_end in spans)
         words = [offset + start for offset in number_words]
         periods = [offset + start for offset in period_words]
         return _scan(text, start, end, sentences, document_year, document_month, words, periods)
 
-    doc = pipeline.run(nlp, text[start:end], scan)
-    found: list[Figure] = doc._.factcheck_claims
+    parsed = pipeline.run(nlp, text[start:end], scan)
+    found: list[Figure] = parsed.figures
     if not found:
         return []
-    known_mentions = [(s + start, e + start, name) for s, e, name in doc._.factcheck_entities]
+    known_mentions = [(s + start, e + start, name) for s, e, name in parsed.entities]
     mentions = _merge_mentions(known_mentions, context.mentions, start, end)
     mentions.extend(_fuzzy_mentions(text, sentences, found, knowledge, mentions))
     mentions.sort()
@@ -75,7 +74,10 @@ def _scan(
     number_words: list[int],
     period_words: list[int],
 ) -> list[Figure]:
-    digit_runs = [match.start() for match in figures.DIGIT_RUN.finditer(text, start, end)]
+    # Bounded work per sentence: a sentence that is a dump of numbers is read only up to its first anchors.
+    digit_runs = pipeline.find_anchors(figures.DIGIT_RUN, text, sentences)
+    number_words = pipeline.cap_anchors(number_words, sentences)
+    period_words = pipeline.cap_anchors(period_words, sentences)
     blocked = exclusions.blocked_spans(text, start, end, digit_runs)
     year_at = dates.YearLookup(text, sentences, document_year, document_month)
     year_runs = [offset for offset in digit_runs if _YEAR_RUN.match(text, offset) or _SHORT_DATE.match(text, offset)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-#: (triggers, pattern): a pattern runs on a window only if one of its triggers is in it (see blocked_spans).
+#: (triggers, pattern): a pattern runs on a window only if one of its triggers is in it (see _TRIGGERED).
 _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     # URLs and bare web addresses
     (("://", "www."), re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\"'“”]+", re.I)),
@@ -81,6 +81,21 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 )
 
 
+def _trigger_pattern(triggers: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a pattern's triggers: lower-case ones match any case, upper-case ones ("ISO", "EN") only
+    as written."""
+    exact = [re.escape(trigger) for trigger in triggers if trigger.isupper()]
+    folded = [re.escape(trigger) for trigger in triggers if not trigger.isupper()]
+    parts = exact + ([f"(?i:{'|'.join(folded)})"] if folded else [])
+    return re.compile("|".join(parts))
+
+
+#: (trigger regex, pattern): a pattern runs on a window only if its trigger regex finds something in it.
+_TRIGGERED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (_trigger_pattern(triggers), pattern) for triggers, pattern in _PATTERNS
+)
+
+
 def blocked_spans(text: str, start: int, end: int, digit_runs: list[int]) -> list[tuple[int, int]]:
     """Sorted, merged spans of ``text[start:end]`` where no figure may be read.
 
@@ -89,23 +104,24 @@ def blocked_spans(text: str, start: int, end: int, digit_runs: list[int]) -> lis
     """
     spans: list[tuple[int, int]] = []
     covered = -1
-    segment = text[start:end]
-    segment_lowered = segment.lower()
-    # A pattern whose triggers occur nowhere in the segment cannot match in any window of it.
-    patterns = [
-        (triggers, pattern)
-        for triggers, pattern in _PATTERNS
-        if any(trigger in (segment if trigger.isupper() else segment_lowered) for trigger in triggers)
-    ]
+    if not digit_runs:
+        return []
+    patterns = _TRIGGERED
+    if len(digit_runs) * (WINDOW_BEFORE + WINDOW_AFTER) > end - start:
+        # The windows cover the segment: one search of it rules out the patterns whose triggers occur nowhere.
+        segment = text[start:end]
+        lowered = segment.lower()
+        patterns = tuple(
+            (trigger, pattern)
+            for (triggers, _), (trigger, pattern) in zip(_PATTERNS, _TRIGGERED, strict=True)
+            if any(word in (segment if word.isupper() else lowered) for word in triggers)
+        )
     for digit in digit_runs:
         if digit < covered:
             continue
         window_start, window_end = max(start, digit - WINDOW_BEFORE), min(end, digit + WINDOW_AFTER)
-        window = text[window_start:window_end]
-        lowered = window.lower()
-        for triggers, pattern in patterns:
-            # Lower-case triggers match any case; upper-case ones ("ISO", "EN") only as written.
-            if not any(trigger in (window if trigger.isupper() else lowered) for trigger in triggers):
+        for trigger, pattern in patterns:
+            if trigger.search(text, window_start, window_end) is None:
                 continue
             for match in pattern.finditer(text, window_start, window_end):
                 if match.start() <= digit < match.end() or (

@@ -240,6 +240,8 @@ BETWEEN_BEFORE = re.compile(r"(?<![\w])(?:between|from)\s+$", re.I)
 NAME_BEFORE = re.compile(r"(?<![\w'’])(?P<word>[A-Z][\w&'’.]*)[ \t]+$")
 ORDINAL_NAME_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?!Anniversar)[A-Z][a-z]")
 WORD_FORMS = (numbers.WORD_FRACTION, numbers.WORD_ORDINAL, numbers.WORD_NUMBER)
+#: The longest written-out number read ("one hundred and twenty-three thousand four hundred and fifty-six").
+_WORDS_SPAN = 200
 
 
 def _code(currency: str) -> str:
@@ -286,7 +288,12 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
         value = number.value
         written = number.written
         if text.startswith(",", end) and end + 1 < limit and text[end + 1].isdigit():
-            loose = LOOSE_DIGITS.match(text, pos)
+            # Bounded: "1,1,1,..." must not be matched to the end of the text at every figure.  A match that
+            # reaches the bound is longer than any number read (MAX_DIGITS), as the unbounded one would be.
+            bound = pos + numbers.MAX_DIGITS + 8
+            loose = LOOSE_DIGITS.match(text, pos, bound)
+            if loose is not None and loose.end() >= bound:
+                loose = None
             groups = loose.group(0).split(",")[1:] if loose is not None else []
             # "14,0000", "$1,25.6" are defective numbers; "22,24,26,31" is a list and "5,00" a decimal comma.
             defective = any(len(group.split(".")[0]) >= 4 for group in groups) or (
@@ -329,7 +336,7 @@ def _read_core(text: str, pos: int, limit: int) -> _Core | None:
         scale = numbers.number_word_value(part_of_scale.group("scale")) or 1
         return _Core(pos, part_of_scale.end(), part * scale, "", "words")
     for form in WORD_FORMS:
-        match = form.match(text, pos)
+        match = form.match(text, pos, pos + _WORDS_SPAN)  # bounded: "million million ..." must not run to the end
         if match is None or match.end() > limit:
             continue
         surface = match.group(0)

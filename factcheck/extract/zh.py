@@ -41,7 +41,7 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -60,6 +60,14 @@ from factcheck.knowledge import Entity, Knowledge
 from factcheck.model import Claim, Document
 
 FIGURES_EXTENSION = "factcheck_zh_figures"
+#: ``Doc.user_data`` key of the text the Doc was made from.
+TEXT_KEY = "factcheck_text"
+
+
+def _text(doc: Any) -> str:
+    """The Doc's text: kept by ``CharTokenizer`` (``Doc.text`` joins one Token object per character)."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if isinstance(text, str) else str(doc.text)
 
 
 def _set_sentences(doc: Any) -> Any:
@@ -68,7 +76,7 @@ def _set_sentences(doc: Any) -> Any:
     token_starts = doc.to_array(IDX).tolist()
     values = numpy.full((len(doc), 1), -1, dtype="int32")
     values[0, 0] = 1
-    for start, _end in sentence_spans(doc.text):
+    for start, _end in sentence_spans(_text(doc)):
         first = bisect_left(token_starts, start)
         if first < len(doc):
             values[first, 0] = 1
@@ -78,7 +86,7 @@ def _set_sentences(doc: Any) -> Any:
 
 
 def _set_figures(doc: Any) -> Any:
-    doc._.set(FIGURES_EXTENSION, find_figures(doc.text))
+    doc._.set(FIGURES_EXTENSION, find_figures(_text(doc)))
     return doc
 
 
@@ -98,10 +106,41 @@ if not Language.has_factory("factcheck_zh_figures"):
     Language.factory("factcheck_zh_figures", func=_figures_factory)
 
 
+class CharTokenizer:
+    """spaCy's Chinese character segmentation in linear time: one token per character, whitespace runs as
+    tokens, a single space after a character as its trailing space (the Doc ``spacy.blank("zh")`` builds).
+    spaCy aligns the characters with ``text[position:].index(char)``, which is quadratic in the text's length."""
+
+    def __init__(self, vocab: Any) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for index, part in enumerate(_WHITESPACE_RUN.split(text)):
+            if index % 2 == 0:  # characters between whitespace runs: one token each
+                words.extend(part)
+                spaces.extend([False] * len(part))
+                continue
+            if spaces and part[0] == " " and not words[-1].isspace():
+                spaces[-1] = True  # one space after a character is its trailing space
+                part = part[1:]
+            if part:
+                words.append(part)
+                spaces.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+
+_WHITESPACE_RUN = re.compile(r"(\s+)")
+
+
 @lru_cache(maxsize=1)
 def nlp() -> Any:
-    """The Chinese pipeline, built once: blank zh (character segmenter) + our two components."""
+    """The Chinese pipeline, built once: blank zh (character segmentation, in linear time) + our two components."""
     pipeline = spacy.blank("zh")
+    pipeline.tokenizer = CharTokenizer(pipeline.vocab)
     pipeline.add_pipe("factcheck_zh_sentences")
     pipeline.add_pipe("factcheck_zh_figures")
     pipeline.max_length = 50_000_000
@@ -293,8 +332,22 @@ def extract_segment(document: Document, start: int, end: int, knowledge: Knowled
         return []
     doc = nlp()(view.text)
     figures: list[Figure] = list(doc._.get(FIGURES_EXTENSION) or ())
-    sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+    sentences = _sentences(doc)
     return _claims(document, view, figures, sentences, knowledge)
+
+
+def _sentences(doc: Any) -> list[tuple[int, int]]:
+    """``(sentence.start_char, sentence.end_char)`` of ``doc.sents``, from arrays (no Token object per character)."""
+    if len(doc) == 0:
+        return []
+    columns = doc.to_array([IDX, LENGTH]).astype("int64")
+    starts = columns[:, 0]
+    ends = starts + columns[:, 1]
+    first = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    if not first or first[0] != 0:
+        first.insert(0, 0)
+    last = [*(index - 1 for index in first[1:]), len(doc) - 1]
+    return [(int(starts[a]), int(ends[b])) for a, b in zip(first, last, strict=True)]
 
 
 def _claims(

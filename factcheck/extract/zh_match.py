@@ -11,6 +11,7 @@ view's offset table; nothing here knows about documents or claims.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import dataclasses
 import datetime
@@ -69,6 +70,11 @@ _FULL_WIDTH_DIGITS = {chr(0xFF10 + digit): str(digit) for digit in range(10)}
 _FULL_WIDTH_SIGNS = {"％": "%", "＄": "$", "～": "~", "／": "/", "－": "-", "\u3000": " "}
 
 
+_FULL_WIDTH_TABLE = str.maketrans({**_FULL_WIDTH_DIGITS, **_FULL_WIDTH_SIGNS})
+#: ４，５６５ and １．０７５３: full-width separators between digits.
+_DIGIT_SEPARATOR = re.compile(r"(?<=[0-9\uff10-\uff19])[，．](?=[0-9\uff10-\uff19])")
+
+
 def _is_digit(char: str) -> bool:
     return "0" <= char <= "9" or "\uff10" <= char <= "\uff19"
 
@@ -85,9 +91,13 @@ def make_view(text: str, start: int, end: int) -> View:
 
     URLs are blanked too ("?q=30%25" states no percentage).
     """
+    urls = [(match.start(), match.end()) for match in _URL.finditer(text, start, end)]
+    if not urls and text.find("\n", start, end) == -1:
+        # One line and no URL (most of a long one-line text): character for character, without a Python loop.
+        view = _DIGIT_SEPARATOR.sub(lambda match: "," if match.group() == "，" else ".", text[start:end])
+        return View(view.translate(_FULL_WIDTH_TABLE), tuple(range(start, end + 1)))
     chars: list[str] = []
     offsets: list[int] = []
-    urls = [(match.start(), match.end()) for match in _URL.finditer(text, start, end)]
     index = start
     while index < end:
         char = text[index]
@@ -321,15 +331,36 @@ def _small(text: str) -> int | None:
 # ---------------------------------------------------------------------------------------------
 # The matcher
 # ---------------------------------------------------------------------------------------------
+#: The most figures read in one sentence, and in each piece of a sentence longer than ``LONG_SENTENCE``
+#: characters (cut every ``LONG_SENTENCE``): a sentence with more is a dump of numbers ("約900家，" repeated),
+#: and reading all of it would make the time follow the count of figures, not the length of the text.
+#: Real Chinese sentences are far shorter and sparser (the seeds' densest has under 20 figures).
+MAX_FIGURES = 48
+MAX_FIGURES_LONG = 24
+LONG_SENTENCE = 1_000
+
+
 @dataclass
 class _State:
     text: str
     figures: list[Figure] = field(default_factory=list)
     #: One flag per character: already part of a figure or a masked span (linear in the text, never quadratic).
     taken: bytearray = field(default_factory=bytearray)
+    #: Sentence pieces (see ``MAX_FIGURES``): starts, ends, how many figures each may have and has.
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    limits: list[int] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.taken = bytearray(len(self.text))
+        for start, end in sentence_spans(self.text):
+            limit = MAX_FIGURES_LONG if end - start > LONG_SENTENCE else MAX_FIGURES
+            for piece in range(start, end, LONG_SENTENCE):
+                self.starts.append(piece)
+                self.ends.append(min(end, piece + LONG_SENTENCE))
+                self.limits.append(limit)
+        self.counts = [0] * len(self.starts)
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
@@ -340,6 +371,11 @@ class _State:
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
         self.take(figure.start, figure.end)
+        index = bisect.bisect_right(self.starts, figure.start) - 1
+        if index >= 0:
+            self.counts[index] += 1
+            if self.counts[index] >= self.limits[index]:
+                self.take(self.starts[index], self.ends[index])  # full: nothing more is read in this piece
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -523,6 +559,9 @@ def _find_numerals(state: _State) -> None:
         if match is None:
             return
         start = match.start()
+        if state.taken.find(0, start, match.end()) == -1:
+            position = match.end()  # all taken already (a figure, a mask, a full sentence): nothing to read
+            continue
         end = _numeral_end(text, start, match.end())
         position = max(end, start + 1)
         if not state.free(start, end):
@@ -553,7 +592,13 @@ def _is_delimited(text: str, start: int, end: int) -> bool:
     return before in _PUNCTUATION and after in _PUNCTUATION
 
 
+#: The longest numeral read: a longer run of digits or numeral characters is no figure (and would overflow).
+MAX_NUMERAL = 64
+
+
 def _read_figure(text: str, start: int, end: int) -> Figure | None:
+    if end - start > MAX_NUMERAL:
+        return None
     thousands = _THOUSANDS.match(text, end)
     if _is_identifier(text, start, end if thousands is None else thousands.end()):
         return None
@@ -566,10 +611,11 @@ def _read_figure(text: str, start: int, end: int) -> Figure | None:
         number = dataclasses.replace(number, value=number.value * 1000, half_unit=number.half_unit * 1000, form="mixed")
         end = thousands.end()
     value = number.value
-    before = text[:start].rstrip(" ")
+    window_start = max(0, start - 64)  # not text[:start]: a copy of everything before, for every figure
+    before = text[window_start:start].rstrip(" ")
     ordinal = before.endswith("第")
     if ordinal:
-        return _ordinal(text, len(before) - 1, start, end, number)
+        return _ordinal(text, window_start + len(before) - 1, start, end, number)
     # Dates and years
     year_match = _YEAR_WORD.match(text, end)
     if year_match is not None:
@@ -1024,7 +1070,7 @@ def _bare_year(text: str, base: Figure, year: int) -> Figure:
     start = base.number_start
     flags = list(base.flags)
     opened = _inside_title(text, start)
-    previous = text[:start].rstrip(" ")[-1:] or "\n"
+    previous = text[max(0, start - 64) : start].rstrip(" ")[-1:] or "\n"
     named = (_is_han(previous) and previous not in TIME_FUNCTION_CHARS) or (previous.isascii() and previous.isalpha())
     if opened or named:
         flags.append("year-name")
