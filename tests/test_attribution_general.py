@@ -210,6 +210,11 @@ def test_founding_subject_before_the_participle() -> None:
     assert "founding" in founding.flags
 
 
+def test_two_joined_names_are_not_one() -> None:
+    text = "The HKSAR and Mainland teams met. The Mainland sent 30 experts."
+    assert find(claims_of(text), "30 experts").entity != "HKSAR and Mainland"
+
+
 def test_pack_entities_keep_their_canonical_names() -> None:
     text = "Alpha Parks Corporation (APC) runs the parks. The APC hosts over 1,000 firms."
     assert find(claims_of(text, knowledge=PACK), "over 1,000 firms").entity == "Alpha Parks Corporation"

@@ -26,6 +26,8 @@ _THE_HEAD = re.compile(
 #: A name cut short by a line break or a bracket: "the Hong Kong Innovation and\n(I&T Blueprint)".
 _CUT_SHORT = re.compile(r"\s*(?:,\s*[A-Z]|(?:of|and|for|&)\b|\()")
 _POSSESSIVE = re.compile(r"['’]s$")
+#: "the HKSAR and Mainland": two names joined, not one.
+_TWO_NAMES = re.compile(r"\b[A-Z]{2,}[ \t]+(?:and|&)[ \t]")
 
 
 def strip_possessive(name: str) -> str:
@@ -45,7 +47,7 @@ def used_names(text: str, alias_index: dict[str, str]) -> dict[str, str]:
         if len(words) < 2 or words[-1] not in heads or _CUT_SHORT.match(text, match.end()):
             continue
         first = words[0].lower()
-        if first in NAME_STOPWORDS or first in MONTHS:
+        if first in NAME_STOPWORDS or first in MONTHS or _TWO_NAMES.search(" ".join(words)):
             continue
         name = " ".join(words)
         found.setdefault(name, alias_index.get(name.lower(), name))
