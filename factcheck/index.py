@@ -138,10 +138,18 @@ class EntityNormaliser:
             if entity.parent:
                 self._parents[entity.name] = entity.parent
         self._seen: dict[str, str] = {}
+        #: Names as written -> their canonical form (a corpus writes a few hundred names tens of thousands of times).
+        self._raw: dict[str, tuple[str | None]] = {}
 
     def __call__(self, name: str | None) -> str | None:
         if not name:
             return None
+        known = self._raw.get(name)
+        if known is None:
+            known = self._raw[name] = (self._resolve(name),)
+        return known[0]
+
+    def _resolve(self, name: str) -> str | None:
         cleaned = _clean(name)
         if not cleaned:
             return None
@@ -169,6 +177,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
 def metric_tokens(phrase: str) -> tuple[str, ...]:
     """Comparable tokens of a metric phrase: lower case, hyphens joined, the head noun singular.
 

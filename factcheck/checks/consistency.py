@@ -36,6 +36,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from factcheck.checks.alignment import (
+    MAX_RELATED,
     Choice,
     Interval,
     by_unit,
@@ -43,7 +44,7 @@ from factcheck.checks.alignment import (
     claim_period,
     claim_sets,
     describe,
-    disagreeing_pairs,
+    disagreements,
     dispatch,
     format_message,
     group_order,
@@ -52,6 +53,8 @@ from factcheck.checks.alignment import (
     pair_finding,
     related,
     selected,
+    sides_finding,
+    touches_focus,
     when,
     widen,
 )
@@ -96,10 +99,6 @@ PARAMS: Mapping[str, Param] = {
 }
 
 
-#: At most this many other sides are listed in one finding (the claim ids list them all).
-MAX_RELATED = 12
-
-
 def _stable(rule: Rule, ctx: CheckContext, key: ClaimKey) -> bool:
     if key.metric == FOUNDING_METRIC:
         return True
@@ -122,48 +121,31 @@ def _conflicts(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
 
     passes = [("any", stable), ("same", changing)] if same_only else [("any", None)]
     for period, keys in passes:
-        pairs = disagreeing_pairs(
+        found = disagreements(
             rule, ctx, same_unit=True, period=period, window_days=window, tolerance=tolerance, keys=keys
         )
-        for key, first, second in pairs:
+        for key, claim, others in found:
             default = "{entity} {metric}: {value} here but {other_value} in {other_path}:{other_line}"
             if stable(key):
                 default += " (a value that does not change)"
-            yield pair_finding(rule, ctx, second, first, default, f"same fact, {when(first)}")
+            yield sides_finding(rule, ctx, claim, others, default, lambda other: f"same fact, {when(other)}")
 
 
 def _undated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
-    """One finding per undated claim, with every figure of other documents it disagrees with."""
+    """One finding per undated claim, against each figure of other documents it disagrees with."""
     tolerance = float(param(rule, "tolerance", PARAMS))
-    partners: dict[str, list[Claim]] = {}
 
     def changing(key: ClaimKey) -> bool:
         return not _stable(rule, ctx, key)
 
-    pairs = disagreeing_pairs(rule, ctx, same_unit=True, period="undated", tolerance=tolerance, keys=changing)
-    for _key, first, second in pairs:
-        if claim_period(second) is None:
-            partners.setdefault(second.id, []).append(first)
-        else:
-            partners.setdefault(first.id, []).append(second)
-    for anchor_id, others in sorted(partners.items(), key=lambda item: claim_order(ctx.index.by_id[item[0]])):
-        anchor = ctx.index.by_id[anchor_id]
-        others.sort(key=claim_order)
-        values = message_values(anchor, ctx.index, others[0])
-        values["others"] = len(others) - 1
+    found = list(disagreements(rule, ctx, same_unit=True, period="undated", tolerance=tolerance, keys=changing))
+    found.sort(key=lambda item: claim_order(item[1]))
+    for _key, anchor, others in found:
         default = (
             "{entity} {metric}: {value} ({date}) here but {other_value} ({other_date}) in "
             "{other_path}:{other_line}, and no date says which is current"
         )
-        if len(others) > 1:
-            default += " ({others} more)"
-        yield finding(
-            rule,
-            anchor.location,
-            format_message(rule, default, values),
-            tuple(related(other, f"differs, {when(other)}") for other in others[:MAX_RELATED]),
-            (anchor.id, *(other.id for other in others)),
-        )
+        yield sides_finding(rule, ctx, anchor, others, default, lambda other: f"differs, {when(other)}")
 
 
 def _direction(rule: Rule, ctx: CheckContext, key: ClaimKey) -> str | None:
@@ -238,6 +220,8 @@ def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
         for child in children.get(key.entity, ()):
             child_key = ClaimKey(child, key.metric, key.kind, key.dimension)
             labelled.extend((claim, child) for claim in index.group(child_key) if selected(rule, claim, index))
+        if not touches_focus((claim for claim, _ in labelled), ctx):
+            continue
         points = _points(labelled)
         if len({value for _, value, _, _ in points}) < 2 or len({date for _, _, date, _ in points}) < 2:
             continue
