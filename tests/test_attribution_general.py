@@ -15,7 +15,6 @@ import pytest
 
 from factcheck.cli import main
 from factcheck.extract import extract_document
-from factcheck.index import period_of
 from factcheck.knowledge import Entity, Knowledge
 from factcheck.load import DocumentMeta, document_from_text
 from factcheck.model import Claim
@@ -302,20 +301,8 @@ def _places(findings: list[dict[str, Any]]) -> set[tuple[str, str, int, int, str
     }
 
 
-def test_corpus_planted_conflicts_are_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    places = _places(_findings(tmp_path, monkeypatch))
-    assert places >= PLANTED
-    # No phone number, no abbreviation-vs-long-name split, no subset-vs-whole finding; only the quarter's figure
-    # meets the year's until the index compares spans (test_corpus_findings_exactly).
-    assert places - PLANTED <= {("figure-conflict", "2025-02-10-review.txt", 5, 51, "41 start-ups")}
-
-
-#: The index reads "2024-10/2024-12" as an interval and compares a figure over a span only with figures over the
-#: same span (see the branch notes): until then "41 start-ups in the third quarter" meets "148 in 2024".
-_QUARTER = period_of("2024-07/2024-09")
-_SPANS_UNDERSTOOD = _QUARTER is not None and _QUARTER.end.month == 9
-
-
-@pytest.mark.xfail(not _SPANS_UNDERSTOOD, reason="index.period_of reads no ISO intervals yet", strict=True)
 def test_corpus_findings_exactly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The planted conflicts and nothing else at warning or above: no phone number, no abbreviation-vs-long-name
+    split, no subset-vs-whole finding, and the quarter's figure ("41 start-ups in the third quarter") is not
+    compared with the year's (a figure over a span meets only figures over the same span)."""
     assert _places(_findings(tmp_path, monkeypatch)) == PLANTED

@@ -229,9 +229,9 @@ def _jumps(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     for key, claims in claim_sets(rule, ctx):
         if _stable(rule, ctx, key) or key.kind in ("date", "ordinal", "year", "percent"):
             continue
-        for same_unit in by_unit(claims):
+        for same_kind in _by_span(by_unit(claims)):
             buckets: dict[Period, list[tuple[Claim, Interval]]] = {}
-            for claim in same_unit:
+            for claim in same_kind:
                 period, bounds = claim_period(claim), interval(claim)
                 if period is not None and bounds is not None and bounds[0] > 0:
                     buckets.setdefault(period, []).append((claim, bounds))
@@ -265,6 +265,25 @@ def _jumps(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                 yield pair_finding(rule, ctx, primary, other, default, note, extra)
 
 
+def _span_of(claim: Claim) -> int | None:
+    """None for a figure at a point in time, else the length in months of the span a period phrase counts it
+    over ("97 grants in the fourth quarter": 3), so a quarter's flow is never compared with a year's, nor
+    with a running total."""
+    period = claim_period(claim)
+    if period is None or "period-phrase" not in claim.flags:
+        return None
+    return round((period.end - period.start).days / 30.4)
+
+
+def _by_span(sets: list[list[Claim]]) -> Iterator[list[Claim]]:
+    """Each set split by :func:`_span_of`."""
+    for claims in sets:
+        kinds: dict[int | None, list[Claim]] = {}
+        for claim in claims:
+            kinds.setdefault(_span_of(claim), []).append(claim)
+        yield from kinds.values()
+
+
 def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     index = ctx.index
     children: dict[str, list[str]] = {}
@@ -282,25 +301,40 @@ def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             labelled.extend((claim, child) for claim in index.group(child_key) if selected(rule, claim, index))
         if not touches_focus((claim for claim, _ in labelled), ctx):
             continue
-        points = _points(labelled)
-        if len({value for _, value, _, _ in points}) < 2 or len({date for _, _, date, _ in points}) < 2:
-            continue
-        labels = {claim.id: f"{date}{', ' + child if child else ''}" for claim, _, date, child in points}
-        shown = [f"{value} ({labels[claim.id]})" for claim, value, _, _ in points]
-        if len(shown) > MAX_RELATED:  # a long series: its start and its end
-            half = MAX_RELATED // 2
-            shown = [*shown[:half], f"… {len(shown) - 2 * half} more …", *shown[-half:]]
-        anchor = _anchor(points)
-        values = message_values(anchor, index)
-        values["series"] = " -> ".join(shown)
-        others = [claim for claim, _, _, _ in points if claim is not anchor]
-        yield finding(
-            rule,
-            anchor.location,
-            format_message(rule, "{entity} {metric} over time: {series}", values),
-            related=tuple(related(claim, labels[claim.id]) for claim in others[-MAX_RELATED:]),
-            claims=tuple(claim.id for claim, _ in sorted(labelled, key=lambda item: claim_order(item[0]))),
-        )
+        for same_kind in _spans_apart(labelled):
+            yield from _series_finding(rule, ctx, same_kind)
+
+
+def _spans_apart(labelled: list[tuple[Claim, str]]) -> list[list[tuple[Claim, str]]]:
+    """``labelled`` split by :func:`_span_of`: a series of running totals, another of quarters' flows."""
+    kinds: dict[int | None, list[tuple[Claim, str]]] = {}
+    for claim, child in labelled:
+        kinds.setdefault(_span_of(claim), []).append((claim, child))
+    return list(kinds.values())
+
+
+def _series_finding(rule: Rule, ctx: CheckContext, labelled: list[tuple[Claim, str]]) -> Iterator[Finding]:
+    """The series of one fact's figures of one kind (see :func:`_spans_apart`), if they differ over time."""
+    index = ctx.index
+    points = _points(labelled)
+    if len({value for _, value, _, _ in points}) < 2 or len({date for _, _, date, _ in points}) < 2:
+        return
+    labels = {claim.id: f"{date}{', ' + child if child else ''}" for claim, _, date, child in points}
+    shown = [f"{value} ({labels[claim.id]})" for claim, value, _, _ in points]
+    if len(shown) > MAX_RELATED:  # a long series: its start and its end
+        half = MAX_RELATED // 2
+        shown = [*shown[:half], f"… {len(shown) - 2 * half} more …", *shown[-half:]]
+    anchor = _anchor(points)
+    values = message_values(anchor, index)
+    values["series"] = " -> ".join(shown)
+    others = [claim for claim, _, _, _ in points if claim is not anchor]
+    yield finding(
+        rule,
+        anchor.location,
+        format_message(rule, "{entity} {metric} over time: {series}", values),
+        related=tuple(related(claim, labels[claim.id]) for claim in others[-MAX_RELATED:]),
+        claims=tuple(claim.id for claim, _ in sorted(labelled, key=lambda item: claim_order(item[0]))),
+    )
 
 
 def _points(labelled: list[tuple[Claim, str]]) -> list[tuple[Claim, str, str, str]]:
