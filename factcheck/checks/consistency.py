@@ -135,10 +135,14 @@ def _conflicts(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             rule, ctx, same_unit=True, period=period, window_days=window, tolerance=tolerance, keys=keys
         )
         for key, claim, others in found:
+            # {scope} lets a pack's message say why two dates do not explain the difference.
+            scope = "a value that does not change" if stable(key) else f"for the same period ({when(claim)})"
             default = "{entity} {metric}: {value} here but {other_value} in {other_path}:{other_line}"
             if stable(key):
                 default += " (a value that does not change)"
-            yield sides_finding(rule, ctx, claim, others, default, lambda other: f"same fact, {when(other)}")
+            yield sides_finding(
+                rule, ctx, claim, others, default, lambda other: f"same fact, {when(other)}", {"scope": scope}
+            )
 
 
 def _undated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
