@@ -125,11 +125,11 @@ def claim_from_json(data: Any) -> Claim:
     """
     if type(data) is not list or len(data) != _CLAIM_SIZE:
         raise DamagedEntry("malformed claim")
-    values = list(data)
-    values[_LOCATION_AT] = location_from_json(values[_LOCATION_AT])
-    flags = values[_FLAGS_AT]
-    if type(flags) is not list:
-        raise DamagedEntry("malformed claim flags")
+    location, flags = data[_LOCATION_AT], data[_FLAGS_AT]
+    if type(location) is not list or len(location) != _LOCATION_SIZE or type(flags) is not list:
+        raise DamagedEntry("malformed claim")
+    values = data.copy()
+    values[_LOCATION_AT] = Location(*location)
     values[_FLAGS_AT] = tuple(flags)
     return Claim(*values)
 
@@ -243,6 +243,8 @@ class CacheStats:
     #: Check memos (:class:`CheckMemo`) served / missing.
     memo_hits: int = 0
     memo_misses: int = 0
+    #: Documents whose check findings were cut short (a time budget ran out): this run's findings are not memoised.
+    incomplete: int = 0
 
 
 class ClaimCache:
@@ -301,6 +303,10 @@ class ClaimCache:
             self.stats.write_errors += 1
             return False
         return True
+
+    def has(self, key: str) -> bool:
+        """Whether an entry for ``key`` exists (it may still prove damaged when read)."""
+        return (self.entries / key[:2] / f"{key}.json").is_file()
 
     def get(self, key: str) -> tuple[Claim, ...] | None:
         """The claims stored under ``key``, or None (missing or damaged: the caller extracts again)."""
@@ -548,6 +554,7 @@ class CheckMemo:
 
     def incomplete(self, path: str) -> None:
         self.unfinished.add(path)
+        self.cache.stats.incomplete += 1
 
 
 def finding_to_json(finding: Finding) -> list[Any]:

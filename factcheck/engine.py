@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import dataclasses
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+import gc
+import hashlib
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factcheck import __version__
 from factcheck.baseline import apply_baseline, load_baseline
@@ -14,8 +22,11 @@ from factcheck.cache import (
     CheckMemo,
     ClaimCache,
     DamagedEntry,
+    checks_digest,
     default_cache_dir,
+    document_digest,
     entry_key,
+    extractor_digest,
     finding_from_json,
     finding_to_json,
 )
@@ -27,7 +38,7 @@ from factcheck.fingerprint import with_fingerprints
 from factcheck.index import ClaimIndex, build_index
 from factcheck.knowledge import Knowledge
 from factcheck.load import DOCUMENT_SUFFIXES, discover, display_path, document_from_text, load_documents
-from factcheck.model import Claim, Document, Finding, Problem, RelatedLocation, Report
+from factcheck.model import Claim, Document, Finding, Location, Problem, RelatedLocation, Report, Severity
 from factcheck.rules import Rule, RuleSet, load_ruleset
 from factcheck.suppress import apply as apply_suppressions
 
@@ -100,6 +111,55 @@ def open_cache(config: Config, options: RunOptions) -> ClaimCache | None:
     return ClaimCache(options.cache_dir or config.cache_dir or default_cache_dir(config.path))
 
 
+#: Extract in a second process while this one reads the cache when at most this many documents need
+#: extracting and at least ``_ASIDE_MIN_CACHED`` are cached (a pre-commit hook's run: one edited document,
+#: a large corpus): importing spaCy and extracting then overlaps decoding the cached claims.
+_ASIDE_MAX = 8
+_ASIDE_MIN_CACHED = 200
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a run decodes, indexes and checks.
+
+    A warm run creates a few hundred thousand objects that never form cycles (claims, locations,
+    findings); each collection of the oldest generation traverses all of them, which cost about a
+    third of a warm 1,000-document run. Collection resumes when the block ends (cyclic garbage made
+    in the block is collected with the oldest generation); extraction (spaCy) runs with the collector on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        # What the block made stays: file it with the oldest generation at once (freeze + unfreeze moves
+        # every tracked object there without a traversal), or the young generations' next collections
+        # would traverse all of it two or three times over.
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def _extract_batch(documents: Sequence[Document], knowledge: Knowledge) -> list[tuple[Claim, ...]]:
+    return list(extract_local(documents, knowledge))
+
+
+def _extract_aside(
+    documents: Sequence[Document], knowledge: Knowledge, cached: int
+) -> tuple[concurrent.futures.Executor, concurrent.futures.Future[list[tuple[Claim, ...]]]] | None:
+    """Start extracting ``documents`` in a forked process, or None when it would not pay (or cannot be done)."""
+    if not 0 < len(documents) <= _ASIDE_MAX or cached < _ASIDE_MIN_CACHED or (os.cpu_count() or 1) < 2:
+        return None
+    if not sys.platform.startswith("linux"):  # fork is safe on Linux only (macOS: spawn would re-import everything)
+        return None
+    try:
+        pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        return pool, pool.submit(_extract_batch, documents, knowledge)
+    except (OSError, RuntimeError):
+        return None
+
+
 def extract_all(
     documents: Sequence[Document],
     knowledge: Knowledge,
@@ -110,19 +170,49 @@ def extract_all(
     """Claims of every document, in document order: cached ones read, the others extracted and stored.
 
     Only documents missing from the cache reach ``extractor`` (and only then is spaCy imported).
+    A few missing documents in a large cached corpus are extracted locally in a second process while
+    this one decodes the cache (the claims are the same: the same code runs on the same documents).
     """
     found: dict[str, tuple[Claim, ...]] = {}
     keys: dict[str, str] = {}
     missing: list[Document] = []
     digest = knowledge.extraction_digest() if cache is not None else ""
-    for document in documents:
-        if cache is not None:
-            keys[document.path] = entry_key(document, digest)
-            cached = cache.get(keys[document.path])
-            if cached is not None:
-                found[document.path] = cached
+    aside: list[Document] = []
+    started = None
+    if cache is not None:
+        keys = {document.path: entry_key(document, digest) for document in documents}
+        if extractor is extract_local:
+            aside = [document for document in documents if not cache.has(keys[document.path])]
+            started = _extract_aside(aside, knowledge, len(documents) - len(aside))
+            if started is None:
+                aside = []
+    set_aside = {document.path for document in aside}
+    with bulk():
+        for document in documents:
+            if document.path in set_aside:
                 continue
-        missing.append(document)
+            if cache is not None:
+                cached = cache.get(keys[document.path])
+                if cached is not None:
+                    found[document.path] = cached
+                    continue
+            missing.append(document)
+    if started is not None:
+        pool, future = started
+        try:
+            extracted: list[tuple[Claim, ...]] | None = future.result()
+        except Exception:  # a broken worker only costs speed: extract here instead
+            extracted = None
+        finally:
+            pool.shutdown(wait=True)
+        if extracted is None or len(extracted) != len(aside):
+            missing = [*aside, *missing]
+        else:
+            assert cache is not None
+            cache.stats.misses += len(aside)
+            for document, claims in zip(aside, extracted, strict=True):
+                found[document.path] = claims
+                cache.put(keys[document.path], claims)
     if missing:
         if progress is not None:
             progress(0, len(missing))
@@ -233,6 +323,7 @@ def run_checks(
         knowledge=corpus.knowledge,
         translations=config.translations,
         memo=memo,
+        focus=frozenset(focus) if focus is not None else None,
     )
     local = _focus_context(context, focus) if focus is not None else context
     findings: list[Finding] = []
@@ -272,14 +363,115 @@ def focus_findings(findings: Iterable[Finding], focus: set[str]) -> list[Finding
     return result
 
 
+#: Bump when what a run memo holds changes meaning.
+RUN_MEMO_VERSION = 1
+
+
+def run_digest(corpus: Corpus, config: Config) -> str:
+    """A hash of everything a full run's findings depend on: the code (checks, extraction, tool version),
+    the rules, the packs' knowledge, the config's translations and every document (what the checks and
+    extraction read of it; see ``factcheck.cache.document_digest``)."""
+    digest = hashlib.sha256()
+    parts = [
+        f"run-{RUN_MEMO_VERSION}",
+        __version__,
+        checks_digest(),
+        extractor_digest(),
+        repr(corpus.knowledge),
+        repr(config.translations),
+        *(rule_digest(rule) for rule in corpus.ruleset.rules),
+        *(document_digest(document) for document in corpus.documents),
+    ]
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+#: The cache key of the run memo: one slot, the last full run (a new corpus replaces it, so memos never pile up).
+_RUN_MEMO_KEY = hashlib.sha256(b"factcheck last full run").hexdigest()
+
+
+def _recalled_findings(cache: ClaimCache, digest: str) -> tuple[list[Finding], int] | None:
+    """The findings (after suppression) and the suppressed count of the last full run, if it had ``digest``."""
+    stored = cache.get_memo(_RUN_MEMO_KEY)
+    if not isinstance(stored, dict) or stored.get("digest") != digest:
+        return None
+    try:
+        suppressed = stored["suppressed"]
+        items = stored["findings"]
+        if type(suppressed) is not int or not isinstance(items, list):
+            raise DamagedEntry("malformed run memo")
+        severities = {severity.value: severity for severity in Severity}
+        findings = []
+        for rule, category, severity, message, location, related, claims, fingerprint in items:
+            if not all(isinstance(value, str) for value in (rule, category, message, fingerprint)):
+                raise DamagedEntry("malformed run memo")
+            others = tuple(RelatedLocation(Location(*where), str(note)) for where, note in related)
+            where = Location(*location)
+            findings.append(
+                Finding(rule, category, severities[severity], message, where, others, tuple(claims), fingerprint)
+            )
+    except (DamagedEntry, KeyError, TypeError, ValueError):  # the memo is checksummed: this is another layout
+        return None
+    return findings, suppressed
+
+
+def _remember_findings(cache: ClaimCache, digest: str, findings: Sequence[Finding], suppressed: int) -> None:
+    items = [[*finding_to_json(finding), finding.fingerprint] for finding in findings]
+    cache.put_memo(_RUN_MEMO_KEY, {"digest": digest, "suppressed": suppressed, "findings": items})
+
+
+class ClaimKeys(Mapping[str, Any]):
+    """``Report.metadata``: ``claim_keys`` (each indexed claim's aligned key, for the HTML timelines),
+    computed from the index when first read -- a run whose findings come from the run memo builds
+    no index unless a report asks for it."""
+
+    def __init__(self, claims: Sequence[Claim], knowledge: Knowledge, index: ClaimIndex | None = None) -> None:
+        self._claims = claims
+        self._knowledge = knowledge
+        self._keys = None if index is None else self._of(index)
+
+    @staticmethod
+    def _of(index: ClaimIndex) -> dict[str, tuple[str | None, ...]]:
+        return {claim.id: tuple(key) for key, group in index.groups.items() for claim in group}
+
+    def _claim_keys(self) -> dict[str, tuple[str | None, ...]]:
+        if self._keys is None:
+            self._keys = self._of(build_index(self._claims, self._knowledge))
+        return self._keys
+
+    def __getitem__(self, name: str) -> Any:
+        if name != "claim_keys":
+            raise KeyError(name)
+        return self._claim_keys()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("claim_keys",))
+
+    def __len__(self) -> int:
+        return 1
+
+
 def run_check(config: Config, options: RunOptions) -> Report:
     baseline = load_baseline(options.baseline) if options.baseline is not None else None
     corpus = collect(config, options)
     focus = {display_path(path) for path in options.focus} if options.focus else None
-    index = build_index(corpus.claims, corpus.knowledge)
-    findings = run_checks(corpus, config, focus, index)
-    kept = apply_suppressions(findings, corpus.documents, corpus.ruleset.rules)
-    findings = list(kept.findings)
+    # A full run over a corpus, rules and code the last full run saw reuses its findings (the run memo).
+    digest = run_digest(corpus, config) if corpus.cache is not None and focus is None else None
+    with bulk():
+        recalled = _recalled_findings(corpus.cache, digest) if corpus.cache is not None and digest else None
+    index: ClaimIndex | None = None
+    with bulk():
+        if recalled is not None:
+            findings, suppressed = recalled
+        else:
+            index = build_index(corpus.claims, corpus.knowledge)
+            checked = run_checks(corpus, config, focus, index)
+            kept = apply_suppressions(checked, corpus.documents, corpus.ruleset.rules)
+            findings, suppressed = list(kept.findings), kept.suppressed
+            if corpus.cache is not None and digest is not None and not corpus.cache.stats.incomplete:
+                _remember_findings(corpus.cache, digest, findings, suppressed)
     if focus is not None:
         findings = focus_findings(findings, focus)
     baselined = 0
@@ -293,10 +485,10 @@ def run_check(config: Config, options: RunOptions) -> Report:
         rules=tuple(rule.info() for rule in corpus.ruleset.rules),
         problems=corpus.problems,
         fail_on=options.fail_on or config.fail_on,
-        suppressed=kept.suppressed,
+        suppressed=suppressed,
         tool_version=__version__,
         # Each indexed claim's aligned (entity, metric, kind, dimension): the HTML timelines follow the index.
-        metadata={"claim_keys": {claim.id: tuple(key) for key, group in index.groups.items() for claim in group}},
+        metadata=ClaimKeys(corpus.claims, corpus.knowledge, index),
     )
 
 

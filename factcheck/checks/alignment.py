@@ -6,9 +6,9 @@ Used by ``consistency``, ``anniversary``, ``part_whole`` and ``unit``; not a che
 from __future__ import annotations
 
 import fnmatch
-import itertools
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from factcheck.checks.base import CheckContext, finding
@@ -27,6 +27,8 @@ from factcheck.rules.model import Rule
 from factcheck.rules.types import ParamType
 
 Interval = tuple[float, float]
+#: At most this many other sides are listed in one finding (its claim ids list them all).
+MAX_RELATED = 12
 #: Relative amount by which a rounded bound is moved inwards, making rounding intervals half-open.
 ROUNDING_EDGE = 1e-9
 
@@ -258,13 +260,31 @@ def comparable_sets(group: Sequence[Claim], key: ClaimKey, index: ClaimIndex) ->
     return [sorted(claims, key=claim_order) for _, claims in ordered]
 
 
+def touches_focus(claims: Iterable[Claim], ctx: CheckContext) -> bool:
+    """False when ``ctx`` is a --focus run's and none of ``claims`` is in a focus document.
+
+    The findings of a claim group mention only its own claims, so a group with no focus claim
+    can be skipped: none of its findings would be reported.
+    """
+    focus = ctx.focus
+    return focus is None or any(claim.path in focus for claim in claims)
+
+
 def claim_sets(rule: Rule, ctx: CheckContext) -> Iterator[tuple[ClaimKey, list[Claim]]]:
-    """Every set of two or more selected claims that may be compared (see :func:`comparable_sets`)."""
+    """Every set of two or more selected claims that may be compared (see :func:`comparable_sets`).
+
+    In a --focus run, only sets with a claim in a focus document (:func:`touches_focus`).
+    """
     index = ctx.index
+    focus_keys = None
+    if ctx.focus is not None:  # the keys of the focus documents' claims
+        focus_keys = {index.key_of(claim) for path in ctx.focus for claim in ctx.claims_by_path.get(path, ())}
     for key, group in sorted(index.groups.items(), key=group_order):
+        if focus_keys is not None and key not in focus_keys:
+            continue
         chosen = [claim for claim in group if selected(rule, claim, index)]
         for claims in comparable_sets(chosen, key, index):
-            if len(claims) >= 2:
+            if len(claims) >= 2 and touches_focus(claims, ctx):
                 yield key, claims
 
 
@@ -286,51 +306,56 @@ def all_agree(intervals: Iterable[Interval | None], tolerance: float = 0.0) -> b
     return max(low for low, _ in widened) <= min(high for _, high in widened)
 
 
-def _pairs_of_one_period(claims: Sequence[Claim], window_days: int) -> Iterator[tuple[Claim, Claim]]:
-    """Pairs of one period, found through buckets of equal periods.
+@dataclass(slots=True)
+class _Figure:
+    """Claims of one comparable set that state one figure: the same interval, period and unit.
 
-    Both dated: the periods (at their precision) at most ``window_days`` apart.  A claim with no date
-    is of the same period as every claim of its own document.
+    Comparing figures instead of claims keeps large groups cheap: a corpus repeats its figures, so a
+    group of hundreds of claims holds a few dozen figures.
     """
-    buckets: dict[Period, list[Claim]] = {}
-    undated: list[Claim] = []
-    for claim in claims:
-        period = claim_period(claim)
-        if period is None:
-            undated.append(claim)
-        else:
-            buckets.setdefault(period, []).append(claim)
-    periods = sorted(buckets)
-    for position, period in enumerate(periods):
-        yield from itertools.combinations(buckets[period], 2)
-        for later in periods[position + 1 :]:
-            if periods_close(period, later, window_days):
-                yield from itertools.product(buckets[period], buckets[later])
-    by_path: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_path.setdefault(claim.path, []).append(claim)
-    paired: set[str] = set()
-    for claim in undated:
-        paired.add(claim.id)
-        for other in by_path[claim.path]:
-            if other is not claim and (claim_period(other) is not None or other.id not in paired):
-                yield claim, other
+
+    bounds: Interval
+    period: Period | None
+    unit: str | None
+    #: Counted over the span of a period phrase ("97 grants in the fourth quarter"), not at a point in time.
+    over_span: bool
+    #: Members in claim order.
+    claims: list[Claim]
+    #: Members by document, in claim order.
+    by_path: dict[str, list[Claim]]
 
 
-def _pairs_with_undated(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
-    """Pairs from different documents where at least one claim has no date."""
-    dated = {claim.id for claim in claims if claim_period(claim) is not None}
-    paired: set[str] = set()
-    for claim in claims:
-        if claim.id in dated:
-            continue
-        paired.add(claim.id)
-        for other in claims:
-            if other.path != claim.path and (other.id in dated or other.id not in paired):
-                yield claim, other
+def _figures(pool: Sequence[Claim], bounds: Mapping[str, Interval]) -> list[_Figure]:
+    figures: dict[tuple[Interval, Period | None, str | None, bool], _Figure] = {}
+    for claim in sorted(pool, key=claim_order):
+        period, unit = claim_period(claim), unit_of(claim)
+        key = (bounds[claim.id], period, unit, "period-phrase" in claim.flags)
+        figure = figures.get(key)
+        if figure is None:
+            figure = figures[key] = _Figure(key[0], period, unit, key[3], [], {})
+        figure.claims.append(claim)
+        figure.by_path.setdefault(claim.path, []).append(claim)
+    return list(figures.values())
 
 
-def disagreeing_pairs(
+def _disjoint(first: Interval, second: Interval) -> bool:
+    return first[1] < second[0] or second[1] < first[0]
+
+
+def _periods_match(period: str, first: _Figure, second: _Figure, window_days: int) -> bool:
+    """Whether some claims of the two figures are compared at all (see :func:`disagreements`)."""
+    if period == "same" and first.period is not None and second.period is not None:
+        if first.over_span or second.over_span:
+            # A figure counted over a span states the same fact only as another over the very same span:
+            # "97 grants in the fourth quarter of 2024" is no figure for the year, nor a total at a date.
+            return first.over_span and second.over_span and first.period == second.period
+        return periods_close(first.period, second.period, window_days)
+    if period == "undated":
+        return first.period is None  # only an undated claim is an anchor
+    return True
+
+
+def disagreements(
     rule: Rule,
     ctx: CheckContext,
     *,
@@ -340,16 +365,25 @@ def disagreeing_pairs(
     measure: Callable[[Claim], Interval | None] = interval,
     tolerance: float = 0.0,
     keys: Callable[[ClaimKey], bool] | None = None,
-) -> Iterator[tuple[ClaimKey, Claim, Claim]]:
-    """Pairs of selected claims of one key whose intervals do not overlap (earlier claim first).
+) -> Iterator[tuple[ClaimKey, Claim, list[Claim]]]:
+    """Each selected claim that disagrees with another of its key, with one other claim per figure it disagrees with.
 
-    Never a whole with its part, nor a claim with itself.
-    ``same_unit``: pairs written in the same unit or currency (True), or in different ones (False).
-    ``period``: ``any`` (every pair), ``same`` (pairs of one period, :func:`_pairs_of_one_period`) or ``undated``
-    (pairs from different documents where at least one claim has no date).
-    ``measure`` gives the intervals compared (widened by ``tolerance``); a set of claims whose
-    intervals all overlap is skipped at once, which keeps large corpora that agree cheap.
-    ``keys`` restricts the keys compared.
+    Two claims disagree when their intervals (``measure``, widened by ``tolerance``) do not overlap
+    and they are compared at all:
+
+    - ``same_unit``: written in the same unit or currency (True), or in different ones (False);
+    - ``period``: ``any`` (always); ``same`` (both dated and the periods at most ``window_days``
+      apart, or one undated and both in one document); ``undated`` (different documents, at least
+      one undated);
+    - never a whole with its part, two parts of one whole, or a claim with itself.
+
+    With ``any`` and ``same`` a claim is reported against the claims *before* it (claim order), so a
+    disagreement is reported once, at its later side.  With ``undated`` each undated claim is reported
+    against the dated claims of other documents and the undated ones before it.  The claims it
+    disagrees with are grouped by figure (interval, period, unit) and each figure is represented by
+    its first claim that qualifies: a claim that disagrees with three hundred others stating two
+    figures gets one finding with two other sides, not three hundred findings.  Cost: the claims,
+    plus the pairs of distinct figures of a set.  ``keys`` restricts the keys compared.
     """
     index = ctx.index
     for key, claims in claim_sets(rule, ctx):
@@ -360,33 +394,86 @@ def disagreeing_pairs(
             measured = measure(claim)
             if measured is not None:
                 bounds[claim.id] = widen(measured, tolerance)
-        partitions = [[claim for claim in part if claim.id in bounds] for part in by_unit(claims)]
-        if same_unit:
-            blocks = [(part, part) for part in partitions if len(part) >= 2]
-        else:
-            blocks = list(itertools.combinations(partitions, 2))
-        for first_block, second_block in blocks:
-            pool = first_block if first_block is second_block else [*first_block, *second_block]
+        measured_claims = [claim for claim in claims if claim.id in bounds]
+        pools = [part for part in by_unit(measured_claims) if len(part) >= 2] if same_unit else [measured_claims]
+        for pool in pools:
             if all_agree(bounds[claim.id] for claim in pool):
                 continue
-            candidates: Iterable[tuple[Claim, Claim]]
-            if period == "same":
-                candidates = _pairs_of_one_period(pool, window_days)
-            elif period == "undated":
-                candidates = _pairs_with_undated(pool)
-            else:
-                candidates = itertools.combinations(pool, 2)
-            for first, second in candidates:
-                if first_block is not second_block and (unit_of(first) == unit_of(second)):
+            figures = _figures(pool, bounds)
+            opposed: list[list[_Figure]] = [
+                [
+                    other
+                    for other in figures
+                    if _disjoint(figure.bounds, other.bounds)
+                    and (other.unit == figure.unit) == same_unit
+                    and _periods_match(period, figure, other, window_days)
+                ]
+                for figure in figures
+            ]
+            reports: list[tuple[Claim, list[Claim]]] = []
+            for figure, others in zip(figures, opposed, strict=True):
+                if not others:
                     continue
-                first_bounds, second_bounds = bounds[first.id], bounds[second.id]
-                if first_bounds[0] <= second_bounds[1] and second_bounds[0] <= first_bounds[1]:
+                for claim in figure.claims:
+                    sides = _other_sides(claim, figure, others, period, index)
+                    if sides:
+                        reports.append((claim, sides))
+            reports.sort(key=lambda item: claim_order(item[0]))
+            for claim, sides in reports:
+                yield key, claim, sides
+
+
+def _other_sides(claim: Claim, figure: _Figure, others: list[_Figure], period: str, index: ClaimIndex) -> list[Claim]:
+    """The first claim of each figure in ``others`` that ``claim`` is reported against, in claim order."""
+    order = claim_order(claim)
+    sides: list[Claim] = []
+    for other in others:
+        if period == "same" and (figure.period is None or other.period is None):
+            candidates: Iterable[Claim] = other.by_path.get(claim.path, ())
+        else:
+            candidates = other.claims
+        for member in candidates:
+            member_order = claim_order(member)
+            earlier = member_order < order
+            if period == "undated":
+                if member.path == claim.path:
                     continue
-                if first.path == second.path and first.location.start == second.location.start:
-                    continue
-                if index.related_by_part(first, second):
-                    continue
-                yield (key, first, second) if claim_order(first) <= claim_order(second) else (key, second, first)
+                if other.period is None and not earlier:
+                    break
+            elif not earlier:
+                break
+            if member.path == claim.path and member.location.start == claim.location.start:
+                continue
+            if index.related_by_part(member, claim):
+                continue
+            sides.append(member)
+            break
+    sides.sort(key=claim_order)
+    return sides
+
+
+def sides_finding(
+    rule: Rule,
+    ctx: CheckContext,
+    primary: Claim,
+    others: Sequence[Claim],
+    default: str,
+    note: Callable[[Claim], str],
+    extra: Mapping[str, Any] | None = None,
+) -> Finding:
+    """A finding at ``primary`` against ``others`` (one claim per figure it disagrees with, in claim order).
+
+    The message names the first other side; ``{others}`` is how many more figures there are (the
+    default message mentions them). The first ``MAX_RELATED`` other sides are related locations.
+    """
+    values = message_values(primary, ctx.index, others[0])
+    values["others"] = len(others) - 1
+    values.update(extra or {})
+    if len(others) > 1:
+        default += " ({others} other figures too)" if len(others) > 2 else " (one other figure too)"
+    message = format_message(rule, default, values)
+    shown = tuple(related(other, note(other)) for other in others[:MAX_RELATED])
+    return finding(rule, primary.location, message, shown, (primary.id, *(other.id for other in others)))
 
 
 def pair_finding(

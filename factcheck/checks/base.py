@@ -54,6 +54,9 @@ class CheckContext:
     translations: tuple[tuple[str, str], ...] = field(default=())
     #: Memos of per-document work kept across runs (None without a cache: compute everything).
     memo: CheckMemo | None = None
+    #: A --focus run's documents: only findings that touch them are reported, so a check may skip
+    #: work whose findings cannot (a claim group with no claim in them). None: report everything.
+    focus: frozenset[str] | None = None
 
 
 class CheckType(Protocol):

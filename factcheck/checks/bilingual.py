@@ -126,8 +126,9 @@ def _selected(rule: Rule, claim: Claim, ctx: CheckContext, kinds: set[str]) -> b
 
 def _versions(rule: Rule, ctx: CheckContext, kinds: set[str]) -> Iterator[tuple[tuple[Claim, ...], tuple[Claim, ...]]]:
     """Pairs of claim sequences (earlier version, later version) to compare."""
+    focus = ctx.focus  # a --focus run: a pair's findings are in its own documents only
     for path, document in sorted(ctx.documents.items()):
-        if document.lang != "mixed":
+        if document.lang != "mixed" or (focus is not None and path not in focus):
             continue
         claims = [claim for claim in ctx.claims_by_path.get(path, ()) if _selected(rule, claim, ctx, kinds)]
         english = tuple(claim for claim in claims if claim.lang == "en")
@@ -136,6 +137,8 @@ def _versions(rule: Rule, ctx: CheckContext, kinds: set[str]) -> Iterator[tuple[
             yield (english, chinese) if english[0].location.start <= chinese[0].location.start else (chinese, english)
     for first_path, second_path in ctx.translations:
         if first_path not in ctx.documents or second_path not in ctx.documents:
+            continue
+        if focus is not None and first_path not in focus and second_path not in focus:
             continue
         first = tuple(claim for claim in ctx.claims_by_path.get(first_path, ()) if _selected(rule, claim, ctx, kinds))
         second = tuple(claim for claim in ctx.claims_by_path.get(second_path, ()) if _selected(rule, claim, ctx, kinds))

@@ -21,9 +21,9 @@ from collections.abc import Iterator, Mapping
 from factcheck.checks.alignment import (
     Interval,
     Rates,
-    disagreeing_pairs,
+    disagreements,
     interval,
-    pair_finding,
+    sides_finding,
 )
 from factcheck.checks.base import CheckContext, Param, param
 from factcheck.model import Claim, Finding
@@ -63,9 +63,11 @@ def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     def converted(claim: Claim) -> Interval | None:
         return _converted(claim, rates)
 
-    pairs = disagreeing_pairs(
+    found = disagreements(
         rule, ctx, same_unit=False, period=period, window_days=window, measure=converted, tolerance=tolerance
     )
-    for _key, first, second in pairs:
+    for _key, claim, others in found:
         default = "{entity} {metric}: {value} here does not convert to {other_value} in {other_path}:{other_line}"
-        yield pair_finding(rule, ctx, second, first, default, f"the same fact in {first.unit or first.currency}")
+        yield sides_finding(
+            rule, ctx, claim, others, default, lambda other: f"the same fact in {other.unit or other.currency}"
+        )

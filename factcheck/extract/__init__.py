@@ -14,12 +14,12 @@ from factcheck.knowledge import Knowledge
 from factcheck.model import Claim, Document, Segment
 
 #: Bump when extraction output changes, so cached claims are rebuilt.
-EXTRACTOR_VERSION = "en-4"
+EXTRACTOR_VERSION = "en-5"
 
 
 def extract_document(document: Document, knowledge: Knowledge) -> tuple[Claim, ...]:
     """Every figure and date stated in ``document``, in document order, with ids ``path#n``."""
-    from factcheck.extract import en, zh
+    from factcheck.extract import en  # zh (numpy, spaCy's Chinese pipeline) only for documents with Chinese
 
     claims: list[Claim] = []
     segments = document.segments
@@ -29,7 +29,12 @@ def extract_document(document: Document, knowledge: Knowledge) -> tuple[Claim, .
     if not segments:
         return ()
     for segment in segments:
-        extractor = zh.extract_segment if segment.lang == "zh" else en.extract_segment
+        if segment.lang == "zh":
+            from factcheck.extract import zh
+
+            extractor = zh.extract_segment
+        else:
+            extractor = en.extract_segment
         claims.extend(extractor(document, segment.start, segment.end, knowledge))
     claims.sort(key=lambda claim: (claim.location.start, claim.location.end))
     renumbered: list[Claim] = []
