@@ -14,12 +14,12 @@ from factcheck.knowledge import Knowledge
 from factcheck.model import Claim, Document, Segment
 
 #: Bump when extraction output changes, so cached claims are rebuilt.
-EXTRACTOR_VERSION = "en-5"
+EXTRACTOR_VERSION = "en-6"
 
 
 def extract_document(document: Document, knowledge: Knowledge) -> tuple[Claim, ...]:
     """Every figure and date stated in ``document``, in document order, with ids ``path#n``."""
-    from factcheck.extract import en  # zh (numpy, spaCy's Chinese pipeline) only for documents with Chinese
+    from factcheck.extract import en  # zh (and numpy) only for documents with Chinese
 
     claims: list[Claim] = []
     segments = document.segments
