@@ -79,12 +79,19 @@ class Period:
     start: dt.date
     end: dt.date
     iso: str = field(compare=False)
-    precision: str = field(compare=False)  # "year", "month" or "day"
+    precision: str = field(compare=False)  # "year", "month", "day" or "interval" ("2024-10/2024-12")
 
     def label(self) -> str:
         """Short human form: "2024", "Feb 2021", "24 Feb 2021"."""
         if self.precision == "year":
             return str(self.start.year)
+        if self.precision == "interval":
+            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+            if self.start.year == self.end.year and months == 3 and self.start.month % 3 == 1:
+                return f"Q{self.start.month // 3 + 1} {self.start.year}"
+            if self.start.year == self.end.year and months == 6 and self.start.month in (1, 7):
+                return f"H{1 if self.start.month == 1 else 2} {self.start.year}"
+            return f"{_MONTHS[self.start.month - 1]} {self.start.year}–{_MONTHS[self.end.month - 1]} {self.end.year}"
         if self.precision == "month":
             return f"{_MONTHS[self.start.month - 1]} {self.start.year}"
         return f"{self.start.day} {_MONTHS[self.start.month - 1]} {self.start.year}"
@@ -95,6 +102,13 @@ def period_of(iso: str | None) -> Period | None:
     """The period an ISO date string covers, or None when there is none or it cannot be read."""
     if not iso:
         return None
+    if "/" in str(iso):
+        # An ISO 8601 interval of months or years ("2024-10/2024-12": a quarter; "2023-04/2024-03": a fiscal year).
+        first, _, final = str(iso).partition("/")
+        begin, finish = period_of(first), period_of(final)
+        if begin is None or finish is None or finish.end < begin.start:
+            return None
+        return Period(begin.start, finish.end, str(iso), "interval")
     match = _ISO.match(str(iso))
     if not match:
         return None

@@ -308,6 +308,22 @@ def test_seed_000_through_the_real_pipeline(tmp_path: Path, monkeypatch: pytest.
     ]
 
 
+def test_the_document_own_date_printed_in_one_version_only_is_not_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    guide = (
+        "# Kestrel Bay Science Campus: Visitor Guide 2025\n\n*Published 3 March 2025*\n\n"
+        "The Kestrel Bay Science Campus hosts over 450 technology companies. In 2024, it admitted 62 new start-ups.\n\n"
+        "# 紅隼灣科學園 — 2025年參觀指南\n\n紅隼灣科學園匯聚逾450家科技公司。2024年，園區共吸納了26家新創企業。\n"
+    )
+    (tmp_path / "guide.md").write_text(guide, encoding="utf-8")
+    found = run_cli(tmp_path, "guide.md")
+    assert [(f["rule"], f["location"]["text"]) for f in found] == [  # type: ignore[index]
+        ("bilingual-mismatch", "26家新創企業")
+    ]
+
+
 def test_ranges_compare_both_ends() -> None:
     text = "Between 20 and 30 companies joined in 2023 and 2024.\n\n2023 年及 2024 年，有 20至40家公司加入。\n"
     english = (

@@ -338,12 +338,19 @@ def test_chinese_numerals_need_a_measure_word_when_alone() -> None:
     assert claims[1].location.start == text.index("五十二")
 
 
-def test_pipeline_is_blank_zh_with_our_components() -> None:
-    pipeline = zh.nlp()
-    assert pipeline.lang == "zh"
-    assert pipeline.pipe_names == ["factcheck_zh_sentences", "factcheck_zh_figures"]
-    doc = pipeline("第一句。第二句；第三句\n\n第四句 3.5萬")
-    assert [sentence.text for sentence in doc.sents] == ["第一句。", "第二句；", "第三句\n\n", "第四句 3.5萬"]
+def test_sentences_end_at_chinese_punctuation_and_paragraph_breaks() -> None:
+    text = "第一句。第二句；第三句\n\n第四句 3.5萬"
+    sentences = [text[start:end] for start, end in zh._sentences(text)]
+    assert sentences == ["第一句。", "第二句；", "第三句\n\n", "第四句 3.5萬"]
+
+
+def test_a_claim_knows_its_sentence() -> None:
+    text = "科技園公司今年有逾1,100家公司。 其中約900家為初創企業。"
+    claims = claims_of(text)
+    assert [(claim.location.text, claim.sentence_start, claim.sentence_end) for claim in claims] == [
+        ("逾1,100家公司", 0, 18),  # the space after 。 belongs to no sentence
+        ("約900家", 19, 32),
+    ]
 
 
 def test_fiscal_year_is_one_date_over_two_years() -> None:

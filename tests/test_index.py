@@ -204,3 +204,21 @@ def test_a_part_with_its_wholes_metric_is_a_sub_population_left_out_of_its_group
     assert index.group(ClaimKey("Cyberport", "companies", "count", "count")) == (whole, later)
     assert index.group(ClaimKey("Cyberport", "unicorns", "count", "count")) == (unicorns,)
     assert index.parts_of(whole) == (listed, unicorns)
+
+
+@pytest.mark.parametrize(
+    ("iso", "start", "end", "label"),
+    [
+        ("2024-10/2024-12", "2024-10-01", "2024-12-31", "Q4 2024"),
+        ("2025-01/2025-06", "2025-01-01", "2025-06-30", "H1 2025"),
+        ("2023-04/2024-03", "2023-04-01", "2024-03-31", "Apr 2023–Mar 2024"),
+    ],
+)
+def test_an_iso_interval_is_one_period(iso: str, start: str, end: str, label: str) -> None:
+    period = period_of(iso)
+    assert period is not None
+    assert (period.start.isoformat(), period.end.isoformat(), period.label()) == (start, end, label)
+
+
+def test_an_interval_that_ends_before_it_starts_is_no_period() -> None:
+    assert period_of("2024-12/2024-10") is None

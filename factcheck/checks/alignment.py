@@ -317,6 +317,8 @@ class _Figure:
     bounds: Interval
     period: Period | None
     unit: str | None
+    #: Counted over the span of a period phrase ("97 grants in the fourth quarter"), not at a point in time.
+    over_span: bool
     #: Members in claim order.
     claims: list[Claim]
     #: Members by document, in claim order.
@@ -324,13 +326,13 @@ class _Figure:
 
 
 def _figures(pool: Sequence[Claim], bounds: Mapping[str, Interval]) -> list[_Figure]:
-    figures: dict[tuple[Interval, Period | None, str | None], _Figure] = {}
+    figures: dict[tuple[Interval, Period | None, str | None, bool], _Figure] = {}
     for claim in sorted(pool, key=claim_order):
         period, unit = claim_period(claim), unit_of(claim)
-        key = (bounds[claim.id], period, unit)
+        key = (bounds[claim.id], period, unit, "period-phrase" in claim.flags)
         figure = figures.get(key)
         if figure is None:
-            figure = figures[key] = _Figure(key[0], period, unit, [], {})
+            figure = figures[key] = _Figure(key[0], period, unit, key[3], [], {})
         figure.claims.append(claim)
         figure.by_path.setdefault(claim.path, []).append(claim)
     return list(figures.values())
@@ -343,6 +345,10 @@ def _disjoint(first: Interval, second: Interval) -> bool:
 def _periods_match(period: str, first: _Figure, second: _Figure, window_days: int) -> bool:
     """Whether some claims of the two figures are compared at all (see :func:`disagreements`)."""
     if period == "same" and first.period is not None and second.period is not None:
+        if first.over_span or second.over_span:
+            # A figure counted over a span states the same fact only as another over the very same span:
+            # "97 grants in the fourth quarter of 2024" is no figure for the year, nor a total at a date.
+            return first.over_span and second.over_span and first.period == second.period
         return periods_close(first.period, second.period, window_days)
     if period == "undated":
         return first.period is None  # only an undated claim is an anchor

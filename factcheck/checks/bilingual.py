@@ -408,6 +408,9 @@ def _compare(
         claim = side[leftover.index]
         if "year-from-context" in claim.flags:
             continue  # 同年11月 may be "later that year": a date the other version need not state
+        document = ctx.documents.get(claim.path)
+        if claim.kind == "date" and document is not None and claim.value == document.date:
+            continue  # the document's own date ("Published 3 March 2025"): a header one version may omit
         if leftover.gap in inner or _paragraph_has_anchor(ctx, claim, side, pairs, anchors, is_first):
             yield _missing(rule, claim, leftover.near)
 

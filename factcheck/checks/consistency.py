@@ -19,6 +19,12 @@ A rule picks one behaviour with ``mode``:
   ``monotonic`` parameter) moving the wrong way between two dates.
 - ``series``: the values of one key at different dates, reported once (with
   the figures of child entities, e.g. a park of the corporation, labelled).
+- ``jump``: a figure of one document that is more than ``max_factor`` times
+  (or less than 1/``max_factor`` of) the figure of the previous period in
+  another document, per year elapsed (a shorter gap counts as a year): "around
+  700 companies" in March and "over 1,900" in July.  Figures of one document
+  are not compared, since a document that states two such figures is usually
+  counting two populations.
 
 Never compared (see ``alignment.comparable_sets``): claims of different
 entities (a park is not its corporation); a whole and its parts; a stated total
@@ -32,6 +38,7 @@ noun with no owner says too little to align on.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -72,8 +79,8 @@ DESCRIPTION = (
 
 
 class Mode(Choice):
-    label = "conflict, undated, direction or series"
-    choices = ("conflict", "undated", "direction", "series")
+    label = "conflict, undated, direction, series or jump"
+    choices = ("conflict", "undated", "direction", "series", "jump")
 
 
 class Direction(Choice):
@@ -86,7 +93,7 @@ class Direction(Choice):
 
 
 PARAMS: Mapping[str, Param] = {
-    "mode": Param((Mode,), "conflict", "conflict, undated, direction or series (see the check's documentation)"),
+    "mode": Param((Mode,), "conflict", "conflict, undated, direction, series or jump (see the check's documentation)"),
     "tolerance": Param(
         (int, float), 0.0, "relative slack added to each interval before two count as disjoint (0.05 = 5%)"
     ),
@@ -95,6 +102,9 @@ PARAMS: Mapping[str, Param] = {
     "stable_metrics": Param((StrList,), [], "metrics whose value never changes, compared whatever their dates"),
     "monotonic": Param(
         (Direction,), None, "increasing or decreasing: the direction of every selected metric over time"
+    ),
+    "max_factor": Param(
+        (int, float), 2.0, "jump mode: the largest change per year, as a factor, before a change is reported"
     ),
 }
 
@@ -125,10 +135,14 @@ def _conflicts(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             rule, ctx, same_unit=True, period=period, window_days=window, tolerance=tolerance, keys=keys
         )
         for key, claim, others in found:
+            # {scope} lets a pack's message say why two dates do not explain the difference.
+            scope = "a value that does not change" if stable(key) else f"for the same period ({when(claim)})"
             default = "{entity} {metric}: {value} here but {other_value} in {other_path}:{other_line}"
             if stable(key):
                 default += " (a value that does not change)"
-            yield sides_finding(rule, ctx, claim, others, default, lambda other: f"same fact, {when(other)}")
+            yield sides_finding(
+                rule, ctx, claim, others, default, lambda other: f"same fact, {when(other)}", {"scope": scope}
+            )
 
 
 def _undated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
@@ -205,6 +219,75 @@ def _wrong_way(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                     yield pair_finding(rule, ctx, later, earlier, default, note, {"direction": direction})
 
 
+def _jumps(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """One finding per period whose figures all lie more than ``max_factor`` (per year) away from all the
+    figures of the previous period, when the two periods' figures come from different documents.
+
+    Only neighbouring periods are compared, and a period's figures as a whole (its lowest figure against
+    the previous period's highest, for a rise), so a changing figure is reported where it changes, once.
+    """
+    factor = float(param(rule, "max_factor", PARAMS))
+    window = int(param(rule, "window_days", PARAMS))
+    if factor <= 1.0:
+        raise ValueError(f"rule {rule.id!r}: max_factor must be greater than 1 (got {factor})")
+    for key, claims in claim_sets(rule, ctx):
+        if _stable(rule, ctx, key) or key.kind in ("date", "ordinal", "year", "percent"):
+            continue
+        for same_kind in _by_span(by_unit(claims)):
+            buckets: dict[Period, list[tuple[Claim, Interval]]] = {}
+            for claim in same_kind:
+                period, bounds = claim_period(claim), interval(claim)
+                if period is not None and bounds is not None and bounds[0] > 0:
+                    buckets.setdefault(period, []).append((claim, bounds))
+            periods = sorted(buckets)
+            for earlier_period, later_period in itertools.pairwise(periods):
+                if periods_close(earlier_period, later_period, window):
+                    continue
+                earlier, later = buckets[earlier_period], buckets[later_period]
+                if {claim.path for claim, _ in earlier} & {claim.path for claim, _ in later}:
+                    continue  # one document, two populations, more often than a drift
+                years = max(1.0, (later_period.end - earlier_period.end).days / 365.25)
+                allowed = factor**years
+                low_later = min(later, key=lambda entry: entry[1][0])
+                high_earlier = max(earlier, key=lambda entry: entry[1][1])
+                high_later = max(later, key=lambda entry: entry[1][1])
+                low_earlier = min(earlier, key=lambda entry: entry[1][0])
+                if low_later[1][0] > allowed * high_earlier[1][1]:
+                    change, (primary, _), (other, _) = low_later[1][0] / high_earlier[1][1], low_later, high_earlier
+                elif high_later[1][1] * allowed < low_earlier[1][0]:
+                    change, (primary, _), (other, _) = low_earlier[1][0] / high_later[1][1], high_later, low_earlier
+                else:
+                    continue
+                if ctx.index.related_by_part(primary, other):
+                    continue
+                default = (
+                    "{entity} {metric}: {value} ({date}) here but {other_value} ({other_date}) in "
+                    "{other_path}:{other_line}, a {factor}-fold change"
+                )
+                extra = {"factor": f"{change:.1f}".rstrip("0").rstrip(".")}
+                note = f"previous figure, {when(other)}"
+                yield pair_finding(rule, ctx, primary, other, default, note, extra)
+
+
+def _span_of(claim: Claim) -> int | None:
+    """None for a figure at a point in time, else the length in months of the span a period phrase counts it
+    over ("97 grants in the fourth quarter": 3), so a quarter's flow is never compared with a year's, nor
+    with a running total."""
+    period = claim_period(claim)
+    if period is None or "period-phrase" not in claim.flags:
+        return None
+    return round((period.end - period.start).days / 30.4)
+
+
+def _by_span(sets: list[list[Claim]]) -> Iterator[list[Claim]]:
+    """Each set split by :func:`_span_of`."""
+    for claims in sets:
+        kinds: dict[int | None, list[Claim]] = {}
+        for claim in claims:
+            kinds.setdefault(_span_of(claim), []).append(claim)
+        yield from kinds.values()
+
+
 def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     index = ctx.index
     children: dict[str, list[str]] = {}
@@ -222,25 +305,40 @@ def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             labelled.extend((claim, child) for claim in index.group(child_key) if selected(rule, claim, index))
         if not touches_focus((claim for claim, _ in labelled), ctx):
             continue
-        points = _points(labelled)
-        if len({value for _, value, _, _ in points}) < 2 or len({date for _, _, date, _ in points}) < 2:
-            continue
-        labels = {claim.id: f"{date}{', ' + child if child else ''}" for claim, _, date, child in points}
-        shown = [f"{value} ({labels[claim.id]})" for claim, value, _, _ in points]
-        if len(shown) > MAX_RELATED:  # a long series: its start and its end
-            half = MAX_RELATED // 2
-            shown = [*shown[:half], f"… {len(shown) - 2 * half} more …", *shown[-half:]]
-        anchor = _anchor(points)
-        values = message_values(anchor, index)
-        values["series"] = " -> ".join(shown)
-        others = [claim for claim, _, _, _ in points if claim is not anchor]
-        yield finding(
-            rule,
-            anchor.location,
-            format_message(rule, "{entity} {metric} over time: {series}", values),
-            related=tuple(related(claim, labels[claim.id]) for claim in others[-MAX_RELATED:]),
-            claims=tuple(claim.id for claim, _ in sorted(labelled, key=lambda item: claim_order(item[0]))),
-        )
+        for same_kind in _spans_apart(labelled):
+            yield from _series_finding(rule, ctx, same_kind)
+
+
+def _spans_apart(labelled: list[tuple[Claim, str]]) -> list[list[tuple[Claim, str]]]:
+    """``labelled`` split by :func:`_span_of`: a series of running totals, another of quarters' flows."""
+    kinds: dict[int | None, list[tuple[Claim, str]]] = {}
+    for claim, child in labelled:
+        kinds.setdefault(_span_of(claim), []).append((claim, child))
+    return list(kinds.values())
+
+
+def _series_finding(rule: Rule, ctx: CheckContext, labelled: list[tuple[Claim, str]]) -> Iterator[Finding]:
+    """The series of one fact's figures of one kind (see :func:`_spans_apart`), if they differ over time."""
+    index = ctx.index
+    points = _points(labelled)
+    if len({value for _, value, _, _ in points}) < 2 or len({date for _, _, date, _ in points}) < 2:
+        return
+    labels = {claim.id: f"{date}{', ' + child if child else ''}" for claim, _, date, child in points}
+    shown = [f"{value} ({labels[claim.id]})" for claim, value, _, _ in points]
+    if len(shown) > MAX_RELATED:  # a long series: its start and its end
+        half = MAX_RELATED // 2
+        shown = [*shown[:half], f"… {len(shown) - 2 * half} more …", *shown[-half:]]
+    anchor = _anchor(points)
+    values = message_values(anchor, index)
+    values["series"] = " -> ".join(shown)
+    others = [claim for claim, _, _, _ in points if claim is not anchor]
+    yield finding(
+        rule,
+        anchor.location,
+        format_message(rule, "{entity} {metric} over time: {series}", values),
+        related=tuple(related(claim, labels[claim.id]) for claim in others[-MAX_RELATED:]),
+        claims=tuple(claim.id for claim, _ in sorted(labelled, key=lambda item: claim_order(item[0]))),
+    )
 
 
 def _points(labelled: list[tuple[Claim, str]]) -> list[tuple[Claim, str, str, str]]:
@@ -268,5 +366,11 @@ def _anchor(points: list[tuple[Claim, str, str, str]]) -> Claim:
 
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
-    handlers = {"conflict": _conflicts, "undated": _undated, "direction": _wrong_way, "series": _series}
+    handlers = {
+        "conflict": _conflicts,
+        "undated": _undated,
+        "direction": _wrong_way,
+        "series": _series,
+        "jump": _jumps,
+    }
     return dispatch(rule, ctx, str(param(rule, "mode", PARAMS)), handlers)

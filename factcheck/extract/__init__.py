@@ -1,25 +1,25 @@
 """Extract stage: Document -> claims (the NLP pass).
 
 Each language segment of a document goes to its language's extractor
-(``extract.en`` on ``spacy.blank("en")``, ``extract.zh`` on ``spacy.blank("zh")``).
-spaCy is imported only inside this package, and only when a document actually
-needs extracting (a warm cache never pays for it).
+(``extract.en`` on ``spacy.blank("en")``; ``extract.zh`` on regular expressions
+over the text, without spaCy: nothing in it reads tokens).  spaCy is imported only
+inside this package, and only when an English segment actually needs extracting (a
+warm cache never pays for it).
 """
 
 from __future__ import annotations
 
-import dataclasses
-
+from factcheck.extract.records import replace
 from factcheck.knowledge import Knowledge
 from factcheck.model import Claim, Document, Segment
 
 #: Bump when extraction output changes, so cached claims are rebuilt.
-EXTRACTOR_VERSION = "en-4"
+EXTRACTOR_VERSION = "en-6"
 
 
 def extract_document(document: Document, knowledge: Knowledge) -> tuple[Claim, ...]:
     """Every figure and date stated in ``document``, in document order, with ids ``path#n``."""
-    from factcheck.extract import en  # zh (numpy, spaCy's Chinese pipeline) only for documents with Chinese
+    from factcheck.extract import en  # zh (and numpy) only for documents with Chinese
 
     claims: list[Claim] = []
     segments = document.segments
@@ -41,5 +41,5 @@ def extract_document(document: Document, knowledge: Knowledge) -> tuple[Claim, .
     ids = {claim.id: f"{document.path}#{number}" for number, claim in enumerate(claims, start=1)}
     for claim in claims:
         part_of = ids.get(claim.part_of) if claim.part_of else None
-        renumbered.append(dataclasses.replace(claim, id=ids[claim.id], part_of=part_of))
+        renumbered.append(replace(claim, id=ids[claim.id], part_of=part_of))
     return tuple(renumbered)

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from factcheck.extract import entities
 from factcheck.extract.figures import Figure
 from factcheck.extract.patterns_en import (
     FOUNDING_VERBS,
@@ -203,9 +204,14 @@ def build_context(text: str, knowledge: Knowledge, alias_index: dict[str, str]) 
         long_name = _define(long_text, short) if long_text else None
         if long_name is None or _common_phrase(long_name, text):
             continue
-        canonical = alias_index.get(short.lower()) or alias_index.get(long_name.lower()) or short
+        # The long name is canonical (another document may state it without the abbreviation).
+        canonical = alias_index.get(short.lower()) or alias_index.get(long_name.lower()) or long_name
         context.defined.setdefault(short, canonical)
         context.defined.setdefault(long_name, canonical)
+    for name, canonical in entities.used_names(text, alias_index).items():
+        context.defined.setdefault(name, canonical)
+    for name, canonical in entities.initialisms(text, alias_index, context.defined).items():
+        context.defined.setdefault(name, canonical)
     names = {name: canonical for name, canonical in context.defined.items()}
     for entity in knowledge.entities:
         for alias in (entity.name, *entity.aliases):
@@ -252,7 +258,7 @@ def _dominant(counts: Counter[str], least: int) -> str | None:
 
 def _name(np: str, text: str, context: DocumentContext, position: int) -> str | None:
     """A subject noun phrase as an entity name, or None when it is not a name."""
-    np = re.sub(r"\s+", " ", np).strip().rstrip(".")
+    np = entities.strip_possessive(re.sub(r"\s+", " ", np).strip().rstrip("."))
     words = np.split()
     if not words:
         return None
@@ -289,7 +295,8 @@ def _anaphor(word: str, context: DocumentContext, position: int) -> str | None:
         if context.mentions[index][2] in canonicals:
             return context.mentions[index][2]
         index -= 1
-    return None
+    # "The Fund's board met ..." before the document names it in full: the one name it can be.
+    return next(iter(canonicals)) if len(canonicals) == 1 else None
 
 
 def sentence_subject(text: str, start: int, end: int, context: DocumentContext) -> str | None:
@@ -356,8 +363,18 @@ _ACRONYM_HEAD = re.compile(
 )
 
 
+#: "8 per cent year on year": a rate's period, not what it measures.
+_RATE_PERIOD = re.compile(r"\s*(?:year|month|quarter|week)[\s-]+(?:on|over)[\s-]+(?:year|month|quarter|week)\b", re.I)
+#: A figure or a determiner right after a past tense: it is a verb ("campus welcomed 3 tenants", "park added the").
+_OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|our|over|more|about|around|some|nearly|almost)\b)")
+#: A figure right after a word in -s: it is a verb ("the 22-hectare park hosts 300 firms"; not "companies a year").
+_FIGURE_AFTER = re.compile(r"\s+\d")
+
+
 def metric_after_span(text: str, start: int, limit: int) -> tuple[str | None, int]:
     """The noun phrase after a figure and where it ends."""
+    if _RATE_PERIOD.match(text, start, limit):
+        return None, start
     acronym = _ACRONYM_HEAD.match(text, start, min(limit, start + 90))
     if acronym is not None and _plural(acronym.group("head")):
         return f"{acronym.group('acr').lower()} {acronym.group('head')}", acronym.end()
@@ -377,6 +394,11 @@ def metric_after_span(text: str, start: int, limit: int) -> tuple[str | None, in
             break
         if lowered.endswith("ing") and words and not pending_and:
             break  # "R&D companies operating in ..."
+        if words and (
+            (lowered.endswith("ed") and _OBJECT_AFTER.match(text, match.end()))
+            or (lowered.endswith("s") and _FIGURE_AFTER.match(text, match.end()))
+        ):
+            break  # "The 12-hectare campus welcomed 3 new anchor tenants"
         words.append(word)
         end = match.end()
         pending_and = False
@@ -546,6 +568,9 @@ def special_entity(
             if match.group("self"):
                 return context.main_subject
             return _resolve(match.start("np"), match.end("np"), match.group("np"), text, mentions, context)
+        before = entities.founded_before(text, sentence[0], figure.start)
+        if before is not None:
+            return _resolve(*before, text, mentions, context)
     return None
 
 

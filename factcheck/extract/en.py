@@ -17,7 +17,7 @@ from collections import OrderedDict
 
 from rapidfuzz import fuzz, process
 
-from factcheck.extract import attribution, dates, exclusions, figures, pipeline, quantities
+from factcheck.extract import attribution, dates, exclusions, figures, periods, pipeline, quantities
 from factcheck.extract.figures import Figure
 from factcheck.extract.intervals import bounds
 from factcheck.knowledge import Knowledge
@@ -208,6 +208,12 @@ def _attribute(
             figure.flags.append("as-of-phrase")
         else:
             figure.as_of = document.date
+    for index, period in periods.period_phrases(text, found, sentence_of, sentences, document.date).items():
+        if "as-of-phrase" not in found[index].flags:
+            found[index].as_of = period
+            found[index].flags.append("period-phrase")
+    for index in periods.year_earlier(text, found):
+        found[index].as_of = periods.shift_years(found[index].as_of, -1)
     attribution.link_parts(text, found, sentence_of)
     for index, figure in enumerate(found):
         sentence = sentences[sentence_of[index]] if sentences else (0, len(text))

@@ -43,6 +43,20 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"|\+\d{1,4}(?:[\s-]\d{2,5}){1,3}[\s-]\d{3,5}(?!\d)"
         ),
     ),
+    # a country code, an optional area code in brackets, two or more groups: "+1 (555) 010-2345", "+44 1224 555 0199"
+    (("+",), re.compile(r"\+\d{1,4}[ .-]?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d%])")),
+    # after call/phone/contact/dial: seven digits or more in groups ("call 555 0199 12", "contact: (555) 010 2345")
+    (
+        ("call", "phone", "tel", "contact", "dial", "sms", "fax"),
+        re.compile(
+            r"(?<![\w])(?:call|phone|tel|telephone|contact|dial|sms|fax)(?:\s+(?:us|me|them|on|at|the\s+\w+)){0,2}"
+            r"\s*[:：]?\s*(?=(?:\D{0,3}\d){7})\+?\(?\d{3,5}\)?(?:[ .-]\(?\d{2,5}\)?){1,4}(?![\d%])",
+            re.I,
+        ),
+    ),
+    # a number with a leading zero in prose is never a count: a phone number or a code ("01224 555 0199", "007");
+    # not a decimal ("0.5"), a time ("09:00"), nor a group of a spaced thousand ("1 050 000")
+    ((" 0", "\n0", "(0", "\t0"), re.compile(r"(?<![\w.,:/])(?<!\d\s)0\d{2,}(?:[ -]\d{2,})*(?![\d.,:]?\d)")),
     # standards and specifications: "ISO/IEC 27001:2022", "IEEE 802.11", "RFC 2616"
     (
         ("ISO", "IEC", "EN", "IEEE", "RFC", "ANSI", "ASTM", "BS", "DIN", "JIS", "GB", "NIST", "PCI", "ITU", "SOC"),

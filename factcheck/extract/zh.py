@@ -1,16 +1,14 @@
-"""Chinese extraction (Traditional and Simplified) on ``spacy.blank("zh")``.
+"""Chinese extraction (Traditional and Simplified), without spaCy.
 
-The pipeline is spaCy's blank Chinese with its default *character* segmenter
-(no pkuseg or jieba models: they cannot be fetched offline, and jieba splits
-"2,000" apart) plus two registered components:
-
-- ``factcheck_zh_sentences`` sets sentence starts after 。！？； (and ! ?) and at
-  paragraph breaks.  spaCy's own ``sentencizer`` is unsuitable here: its default
-  punctuation includes "." and "．", which are decimal points in "3.5萬" and
-  "１．０７５３", and it does not split at "；" or at a blank line.
-- ``factcheck_zh_figures`` runs the anchored regular expressions of
-  :mod:`factcheck.extract.zh_match` over the text and stores what it finds on
-  ``Doc._.factcheck_zh_figures`` (plain dataclasses, never spaCy objects).
+A Chinese segment is read on its *view* (:func:`zh_match.make_view`): sentences end
+after 。！？； (and ! ?) and at paragraph breaks (:func:`zh_match.sentence_spans`; not
+"." or "．", which are decimal points in "3.5萬" and "１．０７５３"), and the anchored
+regular expressions of :mod:`factcheck.extract.zh_match` find the figures in the text.
+Nothing reads tokens: the pipeline used to be ``spacy.blank("zh")`` with two components
+around those two functions, and building its Doc of one token per character was half
+the time of a long Chinese line (issue 9).  The sentence bounds are still those of
+spaCy's character segmentation (:func:`_sentences`, tested against spaCy), so claims
+keep their ``sentence_start``/``sentence_end``.
 
 This module then turns those figures into :class:`~factcheck.model.Claim` values:
 intervals (``intervals.bounds``), the year of 同年 / 年底 / 12月31日 from
@@ -37,16 +35,19 @@ import dataclasses
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from typing import Any
 
 import numpy
-import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from factcheck.extract.intervals import bounds
-from factcheck.extract.zh_match import Figure, View, date_interval, find_figures, make_view, sentence_spans
+from factcheck.extract.records import replace
+from factcheck.extract.zh_match import (
+    Figure,
+    View,
+    date_interval,
+    find_figures,
+    make_view,
+    sentence_spans,
+)
 from factcheck.extract.zh_numerals import BIG_CLASS, DIGIT_CLASS, SMALL_CLASS
 from factcheck.extract.zh_patterns import (
     AS_OF_WORDS,
@@ -59,92 +60,46 @@ from factcheck.extract.zh_patterns import (
 from factcheck.knowledge import Entity, Knowledge
 from factcheck.model import Claim, Document
 
-FIGURES_EXTENSION = "factcheck_zh_figures"
-#: ``Doc.user_data`` key of the text the Doc was made from.
-TEXT_KEY = "factcheck_text"
+#: Every code point ``str.isspace`` accepts (and so the regular expression ``\s``; a test checks the list).
+_WHITESPACE = numpy.array(
+    [9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, *range(8192, 8203), 8232, 8233, 8239, 8287, 12288],
+    dtype=numpy.uint32,
+)
 
 
-def _text(doc: Any) -> str:
-    """The Doc's text: kept by ``CharTokenizer`` (``Doc.text`` joins one Token object per character)."""
-    text = doc.user_data.get(TEXT_KEY)
-    return text if isinstance(text, str) else str(doc.text)
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text`` (:func:`zh_match.sentence_spans`), bounded by tokens.
 
-
-def _set_sentences(doc: Any) -> Any:
-    if len(doc) == 0:
-        return doc
-    token_starts = doc.to_array(IDX).tolist()
-    values = numpy.full((len(doc), 1), -1, dtype="int32")
-    values[0, 0] = 1
-    for start, _end in sentence_spans(_text(doc)):
-        first = bisect_left(token_starts, start)
-        if first < len(doc):
-            values[first, 0] = 1
-    # One array write: setting Token.is_sent_start token by token is quadratic in spaCy.
-    doc.from_array([SENT_START], values.astype("uint64"))
-    return doc
-
-
-def _set_figures(doc: Any) -> Any:
-    doc._.set(FIGURES_EXTENSION, find_figures(_text(doc)))
-    return doc
-
-
-def _sentences_factory(nlp: Any, name: str) -> Any:
-    return _set_sentences
-
-
-def _figures_factory(nlp: Any, name: str) -> Any:
-    return _set_figures
-
-
-if not Doc.has_extension(FIGURES_EXTENSION):
-    Doc.set_extension(FIGURES_EXTENSION, default=None)
-if not Language.has_factory("factcheck_zh_sentences"):
-    Language.factory("factcheck_zh_sentences", func=_sentences_factory)
-if not Language.has_factory("factcheck_zh_figures"):
-    Language.factory("factcheck_zh_figures", func=_figures_factory)
-
-
-class CharTokenizer:
-    """spaCy's Chinese character segmentation in linear time: one token per character, whitespace runs as
-    tokens, a single space after a character as its trailing space (the Doc ``spacy.blank("zh")`` builds).
-    spaCy aligns the characters with ``text[position:].index(char)``, which is quadratic in the text's length."""
-
-    def __init__(self, vocab: Any) -> None:
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for index, part in enumerate(_WHITESPACE_RUN.split(text)):
-            if index % 2 == 0:  # characters between whitespace runs: one token each
-                words.extend(part)
-                spaces.extend([False] * len(part))
-                continue
-            if spaces and part[0] == " " and not words[-1].isspace():
-                spaces[-1] = True  # one space after a character is its trailing space
-                part = part[1:]
-            if part:
-                words.append(part)
-                spaces.append(False)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        doc.user_data[TEXT_KEY] = text
-        return doc
-
-
-_WHITESPACE_RUN = re.compile(r"(\s+)")
-
-
-@lru_cache(maxsize=1)
-def nlp() -> Any:
-    """The Chinese pipeline, built once: blank zh (character segmentation, in linear time) + our two components."""
-    pipeline = spacy.blank("zh")
-    pipeline.tokenizer = CharTokenizer(pipeline.vocab)
-    pipeline.add_pipe("factcheck_zh_sentences")
-    pipeline.add_pipe("factcheck_zh_figures")
-    pipeline.max_length = 50_000_000
-    return pipeline
+    The tokens are spaCy's character segmentation of ``spacy.blank("zh")``: one token per character, a run of
+    whitespace as one token, except that a single space after a character is that character's trailing space.
+    A sentence starts at the first token at or after the start of its span and ends at the end of its last
+    token (so a space after 。 belongs to no sentence).  Nothing reads the tokens themselves, so no spaCy Doc is
+    built (one token per character was half the time on a long line): the bounds come from arrays.
+    """
+    if not text:
+        return []
+    codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    space = numpy.isin(codes, _WHITESPACE)
+    after_space = numpy.zeros_like(space)
+    after_space[1:] = space[:-1]
+    run_start = space & ~after_space
+    trailing = run_start & (codes == 32)  # a single space after a character: the rest of its run is a token
+    trailing[0] = False
+    after_trailing = numpy.zeros_like(space)
+    after_trailing[1:] = trailing[:-1]
+    token_starts = numpy.flatnonzero(~space | (run_start & ~trailing) | (space & after_trailing))
+    span_starts = numpy.array([start for start, _end in sentence_spans(text)], dtype=numpy.int64)
+    firsts = numpy.searchsorted(token_starts, span_starts, side="left")
+    firsts = numpy.unique(numpy.concatenate(([0], firsts[firsts < len(token_starts)])))
+    lasts = numpy.append(firsts[1:] - 1, len(token_starts) - 1)
+    starts = token_starts[firsts]
+    last_starts = token_starts[lasts]
+    # A token ends after its character, or a whitespace token at the next character that is not whitespace.
+    visible = numpy.flatnonzero(~space)
+    following = numpy.searchsorted(visible, last_starts, side="left")
+    run_ends = numpy.append(visible, len(text))[following]
+    ends = numpy.where(space[last_starts], run_ends, last_starts + 1)
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -163,7 +118,10 @@ def _alias_pattern(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str] | None
     for alias in sorted(names, key=len, reverse=True):
         escaped = re.escape(alias)
         if alias.isascii():
-            escaped = rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])"
+            # The test for a letter before comes after the first character, so that every alternative starts
+            # with a literal and the search skips in C to the characters that can start an alias.
+            first = re.escape(alias[0])
+            escaped = rf"{first}(?<![A-Za-z0-9]{first}){re.escape(alias[1:])}(?![A-Za-z0-9])"
         parts.append(escaped)
     return re.compile("|".join(parts)), names
 
@@ -178,10 +136,18 @@ def _entity_mentions(text: str, knowledge: Knowledge) -> list[tuple[int, str]]:
 # ---------------------------------------------------------------------------------------------
 # Segment -> claims
 # ---------------------------------------------------------------------------------------------
+_SIMPLIFIED = re.compile("[" + "".join(sorted(SIMPLIFIED_ONLY)) + "]")
+_TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
+
+
 def _is_simplified(text: str) -> bool:
-    simplified = sum(1 for char in text if char in SIMPLIFIED_ONLY)
-    traditional = sum(1 for char in text if char in TRADITIONAL_ONLY)
-    return simplified > traditional
+    """More characters only Simplified Chinese writes than only Traditional writes (counted in C, not per character
+    in Python)."""
+    return _count(_SIMPLIFIED, text) > _count(_TRADITIONAL, text)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return pattern.subn("", text)[1]
 
 
 def _document_year(document: Document) -> int | None:
@@ -216,7 +182,7 @@ def _resolve_date(figure: Figure, context: _Context) -> Figure | None:
     if interval is None:
         return None
     kind, value, lower, upper = interval
-    return dataclasses.replace(
+    return replace(
         figure,
         kind=kind,
         value=value,
@@ -233,7 +199,10 @@ def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], position: 
 
 
 def _paragraph_starts(text: str) -> list[int]:
-    return [0, *(index + 1 for index, char in enumerate(text) if char == "\n")]
+    return [0, *(match.end() for match in _NEWLINE.finditer(text))]
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _paragraph_start(starts: list[int], position: int) -> int:
@@ -276,17 +245,21 @@ _NUMERAL_CHARS = frozenset(DIGIT_CLASS + SMALL_CLASS + BIG_CLASS)
 _NOUN_REACH = 24
 
 
+_NOUN_LEADS_LONGEST_FIRST = sorted(NOUN_LEADS, key=len, reverse=True)
+
+
 def _noun_before(text: str, start: int, sentence_start: int) -> str | None:
     """The noun phrase just before a figure (其中研發人員逾 15,000 名 -> 研發人員)."""
     # The last clause, and in it what follows the last 的 (第一季的訪客人數為 -> 訪客人數為).
     window = text[max(sentence_start, start - _NOUN_REACH) : start]
     clause = _CLAUSE_BREAK.split(window.rstrip())[-1].rsplit("的", 1)[-1]
-    for lead in sorted(NOUN_LEADS, key=len, reverse=True):
-        if clause.startswith(lead):
-            clause = clause[len(lead) :]
-            break
+    if clause.startswith(NOUN_LEADS):
+        for lead in _NOUN_LEADS_LONGEST_FIRST:
+            if clause.startswith(lead):
+                clause = clause[len(lead) :]
+                break
     stripped = True
-    while stripped and clause:
+    while stripped and clause.endswith(NOUN_TRAILS):
         stripped = False
         for trail in NOUN_TRAILS:
             if clause.endswith(trail):
@@ -330,24 +303,7 @@ def extract_segment(document: Document, start: int, end: int, knowledge: Knowled
     view = make_view(document.text, start, end)
     if not view.text.strip():
         return []
-    doc = nlp()(view.text)
-    figures: list[Figure] = list(doc._.get(FIGURES_EXTENSION) or ())
-    sentences = _sentences(doc)
-    return _claims(document, view, figures, sentences, knowledge)
-
-
-def _sentences(doc: Any) -> list[tuple[int, int]]:
-    """``(sentence.start_char, sentence.end_char)`` of ``doc.sents``, from arrays (no Token object per character)."""
-    if len(doc) == 0:
-        return []
-    columns = doc.to_array([IDX, LENGTH]).astype("int64")
-    starts = columns[:, 0]
-    ends = starts + columns[:, 1]
-    first = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
-    if not first or first[0] != 0:
-        first.insert(0, 0)
-    last = [*(index - 1 for index in first[1:]), len(doc) - 1]
-    return [(int(starts[a]), int(ends[b])) for a, b in zip(first, last, strict=True)]
+    return _claims(document, view, find_figures(view.text), _sentences(view.text), knowledge)
 
 
 def _claims(
@@ -448,6 +404,9 @@ def _part_of(
     if found is None:
         return None
     whole, whole_end = found
-    if any(word in text[whole_end : figure.start] for word in PART_WORDS):
+    if _PART_WORD.search(text, whole_end, figure.start):
         return whole.id
     return None
+
+
+_PART_WORD = re.compile("|".join(map(re.escape, PART_WORDS)))

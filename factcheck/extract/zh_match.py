@@ -1,6 +1,6 @@
 """Find figures and dates in normalised Chinese text.
 
-The matcher behind the ``factcheck_zh_figures`` spaCy component: anchored
+The matcher of Chinese extraction (:mod:`factcheck.extract.zh`): anchored
 regular expressions find a numeral, then read what is written around it (a
 qualifier before, a measure word, unit, currency, 年/月/日 or 周年 after).  It
 works on a *view* of the text (see :func:`make_view`): full-width digits are
@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import dataclasses
 import datetime
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from factcheck.extract import zh_numerals as numerals
+from factcheck.extract.records import replace
 from factcheck.extract.zh_patterns import (
     CONTEXT_YEARS,
     DOCUMENT_YEARS,
@@ -59,7 +59,8 @@ class View:
     """Normalised text of a span; ``offsets[i]`` is the document offset of ``text[i]``."""
 
     text: str
-    offsets: tuple[int, ...]
+    #: A ``range`` when the view is the span character for character (no list of a million ints).
+    offsets: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Document offsets of the view span [start, end)."""
@@ -95,7 +96,7 @@ def make_view(text: str, start: int, end: int) -> View:
     if not urls and text.find("\n", start, end) == -1:
         # One line and no URL (most of a long one-line text): character for character, without a Python loop.
         view = _DIGIT_SEPARATOR.sub(lambda match: "," if match.group() == "，" else ".", text[start:end])
-        return View(view.translate(_FULL_WIDTH_TABLE), tuple(range(start, end + 1)))
+        return View(view.translate(_FULL_WIDTH_TABLE), range(start, end + 1))
     chars: list[str] = []
     offsets: list[int] = []
     index = start
@@ -221,8 +222,10 @@ _POINT = rf"(?:\s?[点點]\s?(?:\d+|[{numerals.DIGIT_CLASS}]+))"
 # "-" after a figure or a date ("5-20%", "6月1日-6月30日") is a range dash, not a minus sign.
 _NUMERAL_TEXT = rf"(?:[负負]|(?<![0-9A-Za-z.\-日月年號号%])-)?{_ELEMENT}(?:\s?{_ELEMENT})*{_POINT}?"
 NUMERAL = re.compile(_NUMERAL_TEXT)
+#: Every character a NUMERAL match can contain (signs, digits, separators, numeral characters, spaces, points).
+_IN_NUMERAL = re.compile(rf"[负負\-\d,.\s{_CN_CHARS}几幾余餘多点點]")
 _THOUSANDS = re.compile(r"[kK](?![A-Za-z])")
-_SPACE_BETWEEN_DIGITS = re.compile(r"(?<=[\d,]) (?=\d)")
+_SPACE_BETWEEN_DIGITS = re.compile(r" (?<=[\d,] )(?=\d)")  # the space first: the search skips to spaces in C
 
 _PREFIX_QUALIFIER = re.compile(
     rf"(?P<q>{_alternation(PREFIX_QUALIFIERS)})(?:\s?(?:{_alternation(QUALIFIER_LINKS)}))?\s?$"
@@ -331,13 +334,16 @@ def _small(text: str) -> int | None:
 # ---------------------------------------------------------------------------------------------
 # The matcher
 # ---------------------------------------------------------------------------------------------
-#: The most figures read in one sentence, and in each piece of a sentence longer than ``LONG_SENTENCE``
-#: characters (cut every ``LONG_SENTENCE``): a sentence with more is a dump of numbers ("約900家，" repeated),
-#: and reading all of it would make the time follow the count of figures, not the length of the text.
-#: Real Chinese sentences are far shorter and sparser (the seeds' densest has under 20 figures).
+#: The most figures read in one sentence (``MAX_FIGURES``), and in each ``PIECE``-character piece of a sentence
+#: longer than ``LONG_SENTENCE`` characters (``MAX_FIGURES_LONG``): a sentence with more is a dump of numbers
+#: ("約900家，" repeated), and reading all of it would make the time follow the count of figures, not the length
+#: of the text.  Real Chinese sentences are far shorter and sparser (the seeds' densest has under 20 figures).
+#: The same bounds as the English pipeline's (``pipeline.MAX_ANCHORS``, ``MAX_ANCHORS_LONG``, ``LONG_SENTENCE``
+#: and its pieces of at most ``MAX_CHUNK`` characters): about 12,000 figures per megabyte of such a line.
 MAX_FIGURES = 48
 MAX_FIGURES_LONG = 24
 LONG_SENTENCE = 1_000
+PIECE = 2_000
 
 
 @dataclass
@@ -356,9 +362,9 @@ class _State:
         self.taken = bytearray(len(self.text))
         for start, end in sentence_spans(self.text):
             limit = MAX_FIGURES_LONG if end - start > LONG_SENTENCE else MAX_FIGURES
-            for piece in range(start, end, LONG_SENTENCE):
+            for piece in range(start, end, PIECE):
                 self.starts.append(piece)
-                self.ends.append(min(end, piece + LONG_SENTENCE))
+                self.ends.append(min(end, piece + PIECE))
                 self.limits.append(limit)
         self.counts = [0] * len(self.starts)
 
@@ -533,8 +539,10 @@ def _share_flags(text: str, start: int) -> tuple[str, ...]:
 
 
 def _total_flags(text: str, start: int) -> tuple[str, ...]:
-    window = text[max(0, start - 6) : start]
-    return ("total",) if any(word in window for word in TOTAL_WORDS) else ()
+    return ("total",) if _TOTAL_WORD.search(text, max(0, start - 6), start) else ()
+
+
+_TOTAL_WORD = re.compile(_alternation(TOTAL_WORDS))
 
 
 def _numeral_end(text: str, start: int, end: int) -> int:
@@ -542,10 +550,8 @@ def _numeral_end(text: str, start: int, end: int) -> int:
     cut = _SPACE_BETWEEN_DIGITS.search(text, start, end)
     end = cut.start() if cut else end
     # 12千米, 2.3千克, 1兆赫: the last scale character belongs to the unit.
-    for unit in _SCALED_UNITS:
-        if end - 1 > start and text.startswith(unit, end - 1):
-            end -= 1
-            break
+    if end - 1 > start and text.startswith(_SCALED_UNITS, end - 1):
+        end -= 1
     while end > start and text[end - 1] == " ":
         end -= 1
     return end
@@ -560,7 +566,10 @@ def _find_numerals(state: _State) -> None:
             return
         start = match.start()
         if state.taken.find(0, start, match.end()) == -1:
-            position = match.end()  # all taken already (a figure, a mask, a full sentence): nothing to read
+            # All taken already (a figure, a mask, a full sentence): nothing to read.
+            position = _past_taken(state, match.end())
+            if position < 0:
+                return
             continue
         end = _numeral_end(text, start, match.end())
         position = max(end, start + 1)
@@ -570,6 +579,29 @@ def _find_numerals(state: _State) -> None:
         if figure is not None and state.free(figure.start, figure.end):
             state.add(figure)
             position = max(position, figure.end)
+
+
+#: How far back from the end of a taken span a character no numeral contains is looked for.
+_RESYNC_REACH = 32
+
+
+def _past_taken(state: _State, position: int) -> int:
+    """Where to search on for numerals after one that lies in a taken span and ends at ``position``; -1 when all
+    the rest of the text is taken.
+
+    Searching on from ``position`` would find every numeral of the taken span (a full sentence: "約900家，"
+    repeated) only to skip each.  Skip to just after the last character before the span's end that no numeral
+    contains (，, 家, 年): no numeral reaches across it, so the search from there finds what the search from
+    ``position`` would have found after it, and the numerals before it lie in the taken span.
+    """
+    free = state.taken.find(0, position)
+    if free < 0:
+        return -1  # every later numeral lies in a taken span: none would be read
+    text = state.text
+    for index in range(free - 1, max(position, free - _RESYNC_REACH) - 1, -1):
+        if _IN_NUMERAL.match(text, index) is None:
+            return index + 1
+    return position
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
@@ -608,7 +640,7 @@ def _read_figure(text: str, start: int, end: int) -> Figure | None:
         return None
     if thousands is not None and number.form == "digits":
         # 月薪 25K, 12k个百分点: K is a thousand.
-        number = dataclasses.replace(number, value=number.value * 1000, half_unit=number.half_unit * 1000, form="mixed")
+        number = replace(number, value=number.value * 1000, half_unit=number.half_unit * 1000, form="mixed")
         end = thousands.end()
     value = number.value
     window_start = max(0, start - 64)  # not text[:start]: a copy of everything before, for every figure
@@ -862,8 +894,19 @@ def _tail(
     form = number.form
     if number.approximate and qualifier == "exact":
         qualifier = "over"
-    base = Figure(begin, end, "number", numerals.to_number(value), qualifier, half, below_only, form=form)
-    base = replace(base, number_start=start, number_end=end, flags=_total_flags(text, begin))
+    base = Figure(
+        begin,
+        end,
+        "number",
+        numerals.to_number(value),
+        qualifier,
+        half,
+        below_only,
+        flags=_total_flags(text, begin),
+        form=form,
+        number_start=start,
+        number_end=end,
+    )
     # A range: 20至30家, 20~100个, 4,000-5,000
     range_match = _RANGE_SEPARATOR.match(text, end)
     if range_match is not None and currency is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 #: Digit characters, including the financial (大寫) forms and the zeros 零 / 〇 / ○.
 DIGITS: dict[str, int] = {
@@ -156,8 +157,10 @@ def _integer(tokens: list[str], top: bool = True) -> Decimal | None:
     return left_value * largest + right_value
 
 
+@lru_cache(maxsize=4096)
 def parse(written: str) -> Numeral | None:
-    """Parse a matched numeral span; None when it is not a well-formed number."""
+    """Parse a matched numeral span; None when it is not a well-formed number (memoised: a pure function of the
+    span, and documents repeat their figures)."""
     text = written.replace(" ", "").replace("\u3000", "")
     if not text:
         return None
