@@ -66,9 +66,9 @@ RUN_BREAK = 64
 MAX_ANCHORS = 48
 #: A sentence longer than ``LONG_SENTENCE`` characters (real ones are shorter: the seeds' longest has 960) is
 #: a one-line export or OCR run-on; each piece of it is read up to ``MAX_ANCHORS_LONG`` anchors, which bounds
-#: the claims per megabyte of such a line (about 12,000) and so the time.
+#: the claims per megabyte of such a line (about 8,400) and so the time.
 LONG_SENTENCE = 1_000
-MAX_ANCHORS_LONG = 24
+MAX_ANCHORS_LONG = 16
 #: Rebuild the pipeline (a fresh vocabulary) once its StringStore holds this many strings.
 MAX_STRINGS = 300_000
 

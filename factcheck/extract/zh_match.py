@@ -339,9 +339,9 @@ def _small(text: str) -> int | None:
 #: ("約900家，" repeated), and reading all of it would make the time follow the count of figures, not the length
 #: of the text.  Real Chinese sentences are far shorter and sparser (the seeds' densest has under 20 figures).
 #: The same bounds as the English pipeline's (``pipeline.MAX_ANCHORS``, ``MAX_ANCHORS_LONG``, ``LONG_SENTENCE``
-#: and its pieces of at most ``MAX_CHUNK`` characters): about 12,000 figures per megabyte of such a line.
+#: and its pieces of at most ``MAX_CHUNK`` characters): about 8,400 figures per megabyte of such a line.
 MAX_FIGURES = 48
-MAX_FIGURES_LONG = 24
+MAX_FIGURES_LONG = 16
 LONG_SENTENCE = 1_000
 PIECE = 2_000
 
