@@ -23,7 +23,7 @@ $(DEV_STAMP): $(STAMP)
 audit: $(STAMP)
 	@mkdir -p reports
 	$(BIN)/factcheck check seeds/ --fail-on never \
-		--output reports/factcheck.txt \
+		--report text:reports/factcheck.txt \
 		--html reports/audit.html \
 		--report json:reports/factcheck.json \
 		--report sarif:reports/factcheck.sarif
