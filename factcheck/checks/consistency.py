@@ -39,8 +39,8 @@ noun with no owner says too little to align on.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from factcheck.checks.alignment import (
     MAX_RELATED,
@@ -70,6 +70,8 @@ from factcheck.index import FOUNDING_METRIC, ClaimKey, Period, periods_close
 from factcheck.model import Claim, Finding
 from factcheck.rules.model import Rule
 from factcheck.rules.types import StrList
+
+_Item = TypeVar("_Item")
 
 NAME = "consistency"
 DESCRIPTION = (
@@ -184,11 +186,7 @@ def _wrong_way(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             continue
         rising = direction == "increasing"
         for same_unit in by_unit(claims):
-            buckets: dict[Period, list[tuple[Claim, Interval]]] = {}
-            for claim in same_unit:
-                period, bounds = claim_period(claim), interval(claim)
-                if period is not None and bounds is not None:
-                    buckets.setdefault(period, []).append((claim, widen(bounds, tolerance)))
+            buckets = _by_period(same_unit, tolerance)
             periods = sorted(buckets)
             # The most extreme figure of each period: what a later figure may not fall below (or rise above).
             extremes = {
@@ -233,40 +231,43 @@ def _jumps(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     for key, claims in claim_sets(rule, ctx):
         if _stable(rule, ctx, key) or key.kind in ("date", "ordinal", "year", "percent"):
             continue
-        for same_kind in _by_span(by_unit(claims)):
-            buckets: dict[Period, list[tuple[Claim, Interval]]] = {}
-            for claim in same_kind:
-                period, bounds = claim_period(claim), interval(claim)
-                if period is not None and bounds is not None and bounds[0] > 0:
-                    buckets.setdefault(period, []).append((claim, bounds))
-            periods = sorted(buckets)
-            for earlier_period, later_period in itertools.pairwise(periods):
-                if periods_close(earlier_period, later_period, window):
-                    continue
-                earlier, later = buckets[earlier_period], buckets[later_period]
-                if {claim.path for claim, _ in earlier} & {claim.path for claim, _ in later}:
-                    continue  # one document, two populations, more often than a drift
-                years = max(1.0, (later_period.end - earlier_period.end).days / 365.25)
-                allowed = factor**years
-                low_later = min(later, key=lambda entry: entry[1][0])
-                high_earlier = max(earlier, key=lambda entry: entry[1][1])
-                high_later = max(later, key=lambda entry: entry[1][1])
-                low_earlier = min(earlier, key=lambda entry: entry[1][0])
-                if low_later[1][0] > allowed * high_earlier[1][1]:
-                    change, (primary, _), (other, _) = low_later[1][0] / high_earlier[1][1], low_later, high_earlier
-                elif high_later[1][1] * allowed < low_earlier[1][0]:
-                    change, (primary, _), (other, _) = low_earlier[1][0] / high_later[1][1], high_later, low_earlier
-                else:
-                    continue
-                if ctx.index.related_by_part(primary, other):
-                    continue
-                default = (
-                    "{entity} {metric}: {value} ({date}) here but {other_value} ({other_date}) in "
-                    "{other_path}:{other_line}, a {factor}-fold change"
-                )
-                extra = {"factor": f"{change:.1f}".rstrip("0").rstrip(".")}
-                note = f"previous figure, {when(other)}"
-                yield pair_finding(rule, ctx, primary, other, default, note, extra)
+        for same_unit in by_unit(claims):
+            for same_kind in _by_span(same_unit, lambda claim: claim):
+                yield from _jumps_in(rule, ctx, same_kind, factor, window)
+
+
+def _jumps_in(rule: Rule, ctx: CheckContext, claims: list[Claim], factor: float, window: int) -> Iterator[Finding]:
+    """:func:`_jumps` over claims of one unit and one kind of span."""
+    buckets = {
+        period: positive
+        for period, entries in _by_period(claims).items()
+        if (positive := [entry for entry in entries if entry[1][0] > 0])
+    }
+    for earlier_period, later_period in itertools.pairwise(sorted(buckets)):
+        if periods_close(earlier_period, later_period, window):
+            continue
+        earlier, later = buckets[earlier_period], buckets[later_period]
+        if {claim.path for claim, _ in earlier} & {claim.path for claim, _ in later}:
+            continue  # one document, two populations, more often than a drift
+        allowed = factor ** max(1.0, (later_period.end - earlier_period.end).days / 365.25)
+        low_later = min(later, key=lambda entry: entry[1][0])
+        high_earlier = max(earlier, key=lambda entry: entry[1][1])
+        high_later = max(later, key=lambda entry: entry[1][1])
+        low_earlier = min(earlier, key=lambda entry: entry[1][0])
+        if low_later[1][0] > allowed * high_earlier[1][1]:
+            change, (primary, _), (other, _) = low_later[1][0] / high_earlier[1][1], low_later, high_earlier
+        elif high_later[1][1] * allowed < low_earlier[1][0]:
+            change, (primary, _), (other, _) = low_earlier[1][0] / high_later[1][1], high_later, low_earlier
+        else:
+            continue
+        if ctx.index.related_by_part(primary, other):
+            continue
+        default = (
+            "{entity} {metric}: {value} ({date}) here but {other_value} ({other_date}) in "
+            "{other_path}:{other_line}, a {factor}-fold change"
+        )
+        extra = {"factor": f"{change:.1f}".rstrip("0").rstrip(".")}
+        yield pair_finding(rule, ctx, primary, other, default, f"previous figure, {when(other)}", extra)
 
 
 def _span_of(claim: Claim) -> int | None:
@@ -279,13 +280,22 @@ def _span_of(claim: Claim) -> int | None:
     return round((period.end - period.start).days / 30.4)
 
 
-def _by_span(sets: list[list[Claim]]) -> Iterator[list[Claim]]:
-    """Each set split by :func:`_span_of`."""
-    for claims in sets:
-        kinds: dict[int | None, list[Claim]] = {}
-        for claim in claims:
-            kinds.setdefault(_span_of(claim), []).append(claim)
-        yield from kinds.values()
+def _by_span(items: Iterable[_Item], claim_of: Callable[[_Item], Claim]) -> list[list[_Item]]:
+    """``items`` split by :func:`_span_of` of their claims: running totals apart from quarters' flows."""
+    kinds: dict[int | None, list[_Item]] = {}
+    for item in items:
+        kinds.setdefault(_span_of(claim_of(item)), []).append(item)
+    return list(kinds.values())
+
+
+def _by_period(claims: Iterable[Claim], tolerance: float = 0.0) -> dict[Period, list[tuple[Claim, Interval]]]:
+    """The dated claims with a value, by period, each with its interval widened by ``tolerance``."""
+    buckets: dict[Period, list[tuple[Claim, Interval]]] = {}
+    for claim in claims:
+        period, bounds = claim_period(claim), interval(claim)
+        if period is not None and bounds is not None:
+            buckets.setdefault(period, []).append((claim, widen(bounds, tolerance)))
+    return buckets
 
 
 def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
@@ -305,20 +315,12 @@ def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             labelled.extend((claim, child) for claim in index.group(child_key) if selected(rule, claim, index))
         if not touches_focus((claim for claim, _ in labelled), ctx):
             continue
-        for same_kind in _spans_apart(labelled):
+        for same_kind in _by_span(labelled, lambda item: item[0]):
             yield from _series_finding(rule, ctx, same_kind)
 
 
-def _spans_apart(labelled: list[tuple[Claim, str]]) -> list[list[tuple[Claim, str]]]:
-    """``labelled`` split by :func:`_span_of`: a series of running totals, another of quarters' flows."""
-    kinds: dict[int | None, list[tuple[Claim, str]]] = {}
-    for claim, child in labelled:
-        kinds.setdefault(_span_of(claim), []).append((claim, child))
-    return list(kinds.values())
-
-
 def _series_finding(rule: Rule, ctx: CheckContext, labelled: list[tuple[Claim, str]]) -> Iterator[Finding]:
-    """The series of one fact's figures of one kind (see :func:`_spans_apart`), if they differ over time."""
+    """The series of one fact's figures of one kind (see :func:`_by_span`), if they differ over time."""
     index = ctx.index
     points = _points(labelled)
     if len({value for _, value, _, _ in points}) < 2 or len({date for _, _, date, _ in points}) < 2:
