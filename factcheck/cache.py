@@ -573,6 +573,12 @@ class CheckMemo:
         digest = hashlib.sha256("\x1f".join((checks_digest(), known[1], *parts)).encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
+    def corpus_key(self, *parts: str) -> str:
+        """The key of a value that depends on the whole corpus rather than on one document: ``parts`` (a rule's
+        definition, a version) and the checks' code. The value must say itself which documents it covers."""
+        digest = hashlib.sha256("\x1f".join((checks_digest(), "corpus", *parts)).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
     def get(self, key: str) -> Any:
         return self.cache.get_memo(key)
 

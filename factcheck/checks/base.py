@@ -27,12 +27,15 @@ class CheckMemo(Protocol):
     """Per-document memos of the check stage (implemented by ``factcheck.cache.CheckMemo``).
 
     ``key(document, *parts)``: a key for a value that depends on ``document``, the checks' code and
-    ``parts``; ``get(key)``: the JSON value stored, or None; ``put(key, value)``: store one.
+    ``parts``; ``corpus_key(*parts)``: a key for a corpus-wide value (which must record the documents it
+    covers); ``get(key)``: the JSON value stored, or None; ``put(key, value)``: store one.
     ``incomplete(path)``: this run's findings in ``path`` were cut short (a time budget ran out):
     the engine does not memoise them.
     """
 
     def key(self, document: Document, *parts: str) -> str: ...
+
+    def corpus_key(self, *parts: str) -> str: ...
 
     def get(self, key: str) -> Any: ...
 

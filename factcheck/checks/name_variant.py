@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -194,15 +194,26 @@ PARAMS: Mapping[str, Param] = {
 
 #: Bump when what ``_Names._scan`` returns changes meaning (memoised per document in the cache).
 _MEMO_VERSION = 1
+#: Bump when the corpus memo's layout or meaning changes (see ``_Names.save``).
+_CORPUS_MEMO_VERSION = 1
+#: The corpus memo is brought up to date document by document when at most this many documents changed
+#: (or this share of them); beyond that, every document's names are summed again.
+_MAX_CHANGED = 16
+_MAX_CHANGED_SHARE = 0.25
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&-]*|&")
 _ROMAN = re.compile(r"[IVXLC]+\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class _Occurrence:
+class _Occurrence(NamedTuple):
+    """Where a name is written. Occurrences sort in corpus order: documents by path, then offsets."""
+
     path: str
     start: int
     end: int
+
+
+#: The closest established name to a written one and its score, or None: what ``_Names._best`` returns.
+_Best = tuple[str, float] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +238,50 @@ def _stored_names(stored: Any) -> list[tuple[str, int, list[int]]] | None:
         return [(name, count, spans) for name, count, spans in stored]
     except (TypeError, ValueError):
         return None
+
+
+@dataclass(slots=True)
+class _CorpusMemo:
+    """What a run summed and compared, read back from the cache for the next run to start from."""
+
+    #: Path -> the key of the document's name memo that was summed.
+    documents: dict[str, str]
+    counts: dict[str, int]
+    occurrences: dict[str, list[_Occurrence]]
+    #: Digest of each block of established names (``_Names._established``) the comparisons were made against.
+    blocks: dict[str, str]
+    #: Written name -> (its uses then, the closest established name).
+    best: dict[str, tuple[int, _Best]]
+
+
+class _Inconsistent(Exception):
+    """The corpus memo and the documents' name memos disagree: sum everything again."""
+
+
+def _read_corpus_memo(stored: Any) -> _CorpusMemo | None:
+    """The corpus memo written by ``_Names.save``, or None if it has another shape (entries are checksummed,
+    so only the shape is checked)."""
+    if not isinstance(stored, dict):
+        return None
+    try:
+        paths = [str(path) for path, _ in stored["documents"]]
+        documents = {str(path): str(key) for path, key in stored["documents"]}
+        counts: dict[str, int] = {}
+        occurrences: dict[str, list[_Occurrence]] = {}
+        for name, entry in stored["names"].items():
+            counts[name] = entry[0]
+            occurrences[name] = [
+                _Occurrence(paths[entry[index]], entry[index + 1], entry[index + 2])
+                for index in range(1, len(entry), 3)
+            ]
+        best: dict[str, tuple[int, _Best]] = {
+            written: (entry[0], (entry[1], entry[2]) if len(entry) == 3 else None)
+            for written, entry in stored["best"].items()
+        }
+        blocks = {str(block): str(digest) for block, digest in stored["blocks"].items()}
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
+    return _CorpusMemo(documents, counts, occurrences, blocks, best)
 
 
 def _normal(name: str) -> str:
@@ -276,16 +331,51 @@ class _Names:
         #: What a document's names depend on besides the document: the rule and the packs' names.
         packs = repr((ctx.knowledge.names, ctx.knowledge.distinct)).encode()
         self.digest = rule_digest(rule) + hashlib.sha256(packs).hexdigest()
+        #: With a cache: each document's name memo key, and the corpus memo's key and content.
+        self.keys: dict[str, str] = {}
+        self.corpus_key = ""
+        self.stored: _CorpusMemo | None = None
+        #: Whether the counts differ from the stored corpus memo's (it is written again if so).
+        self.changed = False
+        #: Each established block's digest (``_established``) and the comparisons made or recalled this run.
+        self.blocks: dict[str, str] = {}
+        self.best: dict[str, tuple[int, _Best]] = {}
 
     # -- collecting --------------------------------------------------------
 
     def collect(self) -> None:
-        """Count every name in the corpus: per document (memoised when there is a cache), then summed."""
-        counts, occurrences, keep = self.counts, self.occurrences, self.keep
+        """Count every name in the corpus.
+
+        Without a cache, every document is scanned. With one, each document's names are memoised, and so are
+        their sums (the corpus memo): a run where a few documents changed subtracts their old names and adds
+        their new ones; otherwise the documents' memos are summed again.
+        """
+        selected = list(documents(self.ctx, self.rule))
+        memo = self.ctx.memo
+        if memo is None:
+            self._sum(selected)
+            return
+        self.keys = {document.path: memo.key(document, NAME, str(_MEMO_VERSION), self.digest) for document in selected}
+        self.corpus_key = memo.corpus_key(NAME, str(_CORPUS_MEMO_VERSION), self.digest)
+        self.stored = _read_corpus_memo(memo.get(self.corpus_key))
+        if self.stored is not None:
+            try:
+                if self._update(self.stored, selected):
+                    return
+            except _Inconsistent:
+                pass
+        self._sum(selected)
+        self.changed = True
+
+    def _sum(self, selected: list[Document]) -> None:
+        """Every document's names (memoised when there is a cache), summed."""
+        counts: dict[str, int] = defaultdict(int)
+        occurrences: dict[str, list[_Occurrence]] = defaultdict(list)
+        keep = self.keep
         listed_names: dict[str, bool] = {}  # a corpus writes a few thousand names a thousand times
-        for document in documents(self.ctx, self.rule):
+        for document in selected:
             path = document.path
-            for name, count, spans in self._document_names(document):
+            for name, count, spans in self._document_names(document, self.keys.get(path)):
                 counts[name] += count
                 places = occurrences[name]
                 listed = None
@@ -298,19 +388,160 @@ class _Names:
                         if not listed:
                             break
                     places.append(_Occurrence(path, spans[index], spans[index + 1]))
+        self.counts, self.occurrences = counts, occurrences
 
-    def _document_names(self, document: Document) -> list[tuple[str, int, list[int]]]:
+    def _document_names(self, document: Document, key: str | None) -> list[tuple[str, int, list[int]]]:
         """The names written in one document: (name, uses, flat start/end offsets of the first few uses)."""
         memo = self.ctx.memo
-        if memo is None:
+        if memo is None or key is None:
             return self._scan(document.text)
-        key = memo.key(document, NAME, str(_MEMO_VERSION), self.digest)
         stored = _stored_names(memo.get(key))
         if stored is not None:
             return stored
         names = self._scan(document.text)
         memo.put(key, [list(item) for item in names])
         return names
+
+    def _update(self, stored: _CorpusMemo, selected: list[Document]) -> bool:
+        """Bring the stored sums up to date with the documents that changed since; False if too many did.
+
+        A changed document's old names are read from its old name memo (the corpus memo lists the key),
+        subtracted, and its new names added. The result equals summing every document again.
+        """
+        memo, keys = self.ctx.memo, self.keys
+        assert memo is not None
+        changed = sorted(
+            path for path in stored.documents.keys() | keys.keys() if stored.documents.get(path) != keys.get(path)
+        )
+        if len(changed) > max(_MAX_CHANGED, _MAX_CHANGED_SHARE * len(keys)):
+            return False
+        self.counts, self.occurrences = stored.counts, stored.occurrences
+        read: dict[str, list[tuple[str, int, list[int]]]] = {}
+        cuts: dict[str, _Occurrence] = {}
+        for path in changed:
+            before: list[tuple[str, int, list[int]]] = []
+            if path in stored.documents:
+                old = _stored_names(memo.get(stored.documents[path]))
+                if old is None:
+                    return False  # pruned or damaged: what it added cannot be taken away
+                before = old
+            after: list[tuple[str, int, list[int]]] = []
+            if path in keys:
+                after = read[path] = self._document_names(self.ctx.documents[path], keys[path])
+            self._replace(path, before, after, cuts)
+        if cuts and not self._complete(cuts, selected, read):
+            return False
+        self.changed = bool(changed)
+        return True
+
+    def _replace(
+        self,
+        path: str,
+        before: list[tuple[str, int, list[int]]],
+        after: list[tuple[str, int, list[int]]],
+        cuts: dict[str, _Occurrence],
+    ) -> None:
+        """Replace one document's names (``before``) by its new ones (``after``) in the sums."""
+        old = {name: (count, spans) for name, count, spans in before}
+        for name, count, spans in after:
+            previous = old.pop(name, None)
+            if previous is None:
+                self._move(name, path, count, spans, cuts)
+            elif previous[0] != count or previous[1] != spans:
+                self._move(name, path, count - previous[0], spans, cuts)
+        for name, (count, _) in old.items():
+            self._move(name, path, -count, [], cuts)
+
+    def _move(self, name: str, path: str, delta: int, spans: list[int], cuts: dict[str, _Occurrence]) -> None:
+        """Add ``delta`` uses of ``name`` and make ``spans`` its places in ``path`` (replacing the old ones).
+
+        Only the first ``keep + 1`` places of a name are kept (all of a listed variant's). When the list was
+        cut short and ``path``'s places were in it, places after the cut may be missing: the list is then
+        trusted up to the cut, and the name left in ``cuts`` for :meth:`_complete` to fill.
+        """
+        counts, occurrences = self.counts, self.occurrences
+        before = counts.get(name, 0)
+        total = before + delta
+        places = occurrences.get(name, [])
+        if total < 0 or (before and not places):
+            raise _Inconsistent(name)
+        if total == 0:
+            del counts[name]
+            occurrences.pop(name, None)
+            cuts.pop(name, None)
+            return
+        counts[name] = total
+        merged = [place for place in places if place.path != path]
+        merged += [_Occurrence(path, spans[index], spans[index + 1]) for index in range(0, len(spans), 2)]
+        merged.sort()
+        if _normal(name) in self.listed_variants:
+            occurrences[name] = merged  # every place is kept
+            return
+        cut = cuts.get(name)
+        if cut is None and len(places) < before:  # places after the list's last one were not kept
+            cut = places[-1]
+        if cut is not None:
+            merged = [place for place in merged if place <= cut]
+        need = min(total, self.keep + 1)
+        if len(merged) >= need:
+            occurrences[name] = merged[:need]
+            cuts.pop(name, None)
+        else:
+            assert cut is not None  # a list not cut short holds every place of the name
+            occurrences[name] = merged
+            cuts[name] = cut
+
+    def _complete(
+        self,
+        cuts: dict[str, _Occurrence],
+        selected: list[Document],
+        read: dict[str, list[tuple[str, int, list[int]]]],
+    ) -> bool:
+        """Fill in the places after each name's cut from the documents' name memos, in corpus order."""
+        remaining = dict(cuts)
+        first = min(cut.path for cut in remaining.values())
+        for document in selected:
+            path = document.path
+            if path < first:
+                continue
+            names = read.get(path)
+            if names is None:
+                names = read[path] = self._document_names(document, self.keys[path])
+            for name, _, spans in names:
+                cut = remaining.get(name)
+                if cut is None:
+                    continue
+                places = self.occurrences[name]
+                need = min(self.counts[name], self.keep + 1)
+                for index in range(0, len(spans), 2):
+                    if len(places) >= need:
+                        break
+                    place = _Occurrence(path, spans[index], spans[index + 1])
+                    if place > cut:
+                        places.append(place)
+                if len(places) >= need:
+                    del remaining[name]
+            if not remaining:
+                return True
+        return False
+
+    def save(self) -> None:
+        """Store the sums and the comparisons (the corpus memo) when they differ from the stored ones."""
+        memo, stored = self.ctx.memo, self.stored
+        if memo is None:
+            return
+        if stored is not None and not self.changed and stored.best == self.best and stored.blocks == self.blocks:
+            return
+        index = {path: number for number, path in enumerate(self.keys)}
+        names: dict[str, list[Any]] = {}
+        for name, count in self.counts.items():
+            entry: list[Any] = [count]
+            for place in self.occurrences[name]:
+                entry += (index[place.path], place.start, place.end)
+            names[name] = entry
+        best = {written: [uses, *found] if found else [uses] for written, (uses, found) in self.best.items()}
+        documents = [[path, key] for path, key in self.keys.items()]
+        memo.put(self.corpus_key, {"documents": documents, "names": names, "blocks": self.blocks, "best": best})
 
     def _scan(self, text: str) -> list[tuple[str, int, list[int]]]:
         """Every name in ``text`` with its count, and the places of its first ``keep + 1`` uses (all for listed variants)."""
@@ -393,39 +624,115 @@ class _Names:
         return bool(low_w.startswith(low_p) and re.fullmatch(r"[a-z]+", written[len(preferred) :]))
 
     def _established(self) -> dict[tuple[int, str], list[tuple[str, int]]]:
-        """Preferred names by (word count, first letter): the canonical names, then names the corpus uses often."""
+        """Preferred names by (word count, first letter): the canonical names, then names the corpus uses often
+        (in corpus order of their first use, so that the closest of equally close names is the same however
+        the counts were summed). Sets ``blocks``: a digest of each block."""
         blocks: dict[tuple[int, str], list[tuple[str, int]]] = defaultdict(list)
         for name in self.canonical.values():
             blocks[(len(name.split()), name[0].lower())].append((name, 10**9))
+        enough = min(self.min_count, self.min_count_spelling)
+        chosen: list[tuple[str, int, int]] = []
         for name, count in self.counts.items():
-            words = len(name.split())
-            enough = count >= min(self.min_count, self.min_count_spelling)
-            if words >= 2 and enough and _normal(name) not in self.canonical:
-                blocks[(words, name[0].lower())].append((name, count))
+            if count >= enough:
+                words = name.count(" ") + 1  # a name's words are joined by one space (``_scan``)
+                if words >= 2 and _normal(name) not in self.canonical:
+                    chosen.append((name, count, words))
+        occurrences = self.occurrences
+        chosen.sort(key=lambda item: occurrences[item[0]][0])
+        for name, count, words in chosen:
+            blocks[(words, name[0].lower())].append((name, count))
+        self.blocks = {
+            f"{size}:{initial}": hashlib.blake2b(
+                "\x1f".join(f"{name}\x1e{count}" for name, count in names).encode("utf-8", "surrogatepass"),
+                digest_size=16,
+            ).hexdigest()
+            for (size, initial), names in blocks.items()
+        }
         return blocks
 
-    def candidates(self) -> Iterator[_Candidate]:
+    def _recalled(self, written: str, count: int) -> tuple[bool, _Best]:
+        """(whether the stored corpus memo knows ``written``'s closest established name, that name)."""
+        stored = self.stored
+        entry = stored.best.get(written) if stored is not None else None
+        if stored is None or entry is None or entry[0] != count:
+            return False, None
+        words, initial = len(written.split()), written[0].lower()
+        for size in (words, words - 1, words + 1):
+            block = f"{size}:{initial}"
+            if stored.blocks.get(block) != self.blocks.get(block):
+                return False, None  # a name it is compared with was added, dropped or counted differently
+        return True, entry[1]
+
+    def candidates(self) -> list[_Candidate]:
+        """Names written rarely that look like a variant of an established one (every one in a full run).
+
+        In a --focus run, only the candidates in documents whose findings may touch a focus document: the
+        focus documents, and those with a candidate whose established name is first written in one (the
+        finding's related location). Their findings are those of a full run.
+        """
         established = self._established()
+        focus = self.ctx.focus
+        near: set[tuple[int, str]] = set()  # blocks with a name first written in a focus document
+        if focus is not None:
+            for block, names in established.items():
+                for name, _ in names:
+                    places = self.occurrences.get(name)
+                    if places and places[0].path in focus:
+                        near.add(block)
+                        break
+        found: list[_Candidate] = []
+        later: list[tuple[str, int, list[_Occurrence]]] = []
         for written, occurrences in self.occurrences.items():
             count = self.counts[written]
             listed = self.listed_variants.get(_normal(written))
             if listed is not None:
                 for occurrence in occurrences:
-                    yield _Candidate(occurrence, written, listed, len(written.split()), 100.0, True)
+                    found.append(_Candidate(occurrence, written, listed, len(written.split()), 100.0, True))
                 continue
             if count > self.max_variant_count or _normal(written) in self.canonical:
                 continue
-            best = self._best(written, count, established)
-            if best is not None:
-                preferred, score = best
-                for occurrence in occurrences:
-                    yield _Candidate(occurrence, written, preferred, len(written.split()), score, False)
+            known, best = self._recalled(written, count)
+            if not known:
+                if focus is not None and not self._may_touch(written, occurrences, focus, near):
+                    later.append((written, count, occurrences))
+                    continue
+                best = self._best(written, count, established)
+            self._add(found, written, count, occurrences, best)
+        if focus is None:
+            return found
+        shown = set(focus)
+        for candidate in found:
+            places = self.occurrences.get(candidate.preferred)
+            if places and places[0].path in focus:
+                shown.add(candidate.occurrence.path)
+        for written, count, occurrences in later:  # not near the focus, but in a document whose findings are
+            if any(occurrence.path in shown for occurrence in occurrences):
+                self._add(found, written, count, occurrences, self._best(written, count, established))
+        return [candidate for candidate in found if candidate.occurrence.path in shown]
 
-    def _best(
-        self, written: str, count: int, established: dict[tuple[int, str], list[tuple[str, int]]]
-    ) -> tuple[str, float] | None:
+    def _may_touch(
+        self, written: str, occurrences: list[_Occurrence], focus: frozenset[str], near: set[tuple[int, str]]
+    ) -> bool:
+        """Whether a finding on ``written`` could touch a focus document: it is written there, or an established
+        name it may be compared with is first written there."""
+        if any(occurrence.path in focus for occurrence in occurrences):
+            return True
+        words, initial = len(written.split()), written[0].lower()
+        return any((size, initial) in near for size in (words, words - 1, words + 1))
+
+    def _add(
+        self, found: list[_Candidate], written: str, count: int, occurrences: list[_Occurrence], best: _Best
+    ) -> None:
+        """Remember ``written``'s comparison, and add a candidate per place when it is a variant."""
+        self.best[written] = (count, best)
+        if best is not None:
+            preferred, score = best
+            for occurrence in occurrences:
+                found.append(_Candidate(occurrence, written, preferred, len(written.split()), score, False))
+
+    def _best(self, written: str, count: int, established: dict[tuple[int, str], list[tuple[str, int]]]) -> _Best:
         words = written.split()
-        best: tuple[str, float] | None = None
+        best: _Best = None
         initial = written[0].lower()
         for size in (len(words), len(words) - 1, len(words) + 1):
             for preferred, uses in established.get((size, initial), ()):
@@ -452,31 +759,38 @@ class _Names:
 
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     """Overlapping candidates in one document: keep the longest name, then the closest match."""
-    kept: list[_Candidate] = []
-    ordered = sorted(candidates, key=lambda c: (c.occurrence.path, -c.words, -c.score, c.occurrence.start))
-    for candidate in ordered:
-        occ = candidate.occurrence
-        if any(
-            other.occurrence.path == occ.path and other.occurrence.start < occ.end and occ.start < other.occurrence.end
-            for other in kept
-        ):
-            continue
-        kept.append(candidate)
-    return sorted(kept, key=lambda c: (c.occurrence.path, c.occurrence.start))
+    by_path: dict[str, list[_Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        by_path[candidate.occurrence.path].append(candidate)
+    merged: list[_Candidate] = []
+    for path in sorted(by_path):
+        kept: list[_Candidate] = []
+        for candidate in sorted(by_path[path], key=lambda c: (-c.words, -c.score, c.occurrence.start)):
+            start, end = candidate.occurrence.start, candidate.occurrence.end
+            if not any(other.occurrence.start < end and start < other.occurrence.end for other in kept):
+                kept.append(candidate)
+        merged += sorted(kept, key=lambda c: c.occurrence.start)
+    return merged
 
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     names = _Names(rule, ctx)
     names.collect()
-    for candidate in _merge(list(names.candidates())):
+    candidates = names.candidates()
+    names.save()
+    written_first: dict[str, tuple[RelatedLocation, ...]] = {}  # many variants of one name point at its first use
+    for candidate in _merge(candidates):
         occ = candidate.occurrence
         document = ctx.documents[occ.path]
-        related: tuple[RelatedLocation, ...] = ()
-        instances = names.occurrences.get(candidate.preferred)
-        if instances:
-            first = instances[0]
-            location: Location = ctx.documents[first.path].location(first.start, first.end)
-            related = (RelatedLocation(location, f"'{candidate.preferred}' written this way"),)
+        related = written_first.get(candidate.preferred)
+        if related is None:
+            related = ()
+            instances = names.occurrences.get(candidate.preferred)
+            if instances:
+                first = instances[0]
+                location: Location = ctx.documents[first.path].location(first.start, first.end)
+                related = (RelatedLocation(location, f"'{candidate.preferred}' written this way"),)
+            written_first[candidate.preferred] = related
         uses = names.counts.get(candidate.preferred, 0)
         how = "listed as a misspelling of" if candidate.listed else "looks like a variant of"
         counted = "" if not uses else " (written that way once)" if uses == 1 else f" (written that way {uses} times)"
