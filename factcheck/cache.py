@@ -389,12 +389,14 @@ class ClaimCache:
         except OSError:
             return True
 
-    def touch(self, keys: Sequence[str]) -> None:
-        """Mark the claim entries ``keys`` as used now (entries a run relies on without reading them)."""
+    def touch(self, keys: Sequence[str], folder: Path | None = None) -> None:
+        """Mark the claim entries ``keys`` (or the entries in ``folder``, e.g. :attr:`memos`) as used now:
+        entries a run relies on without reading them."""
         now = time.time()
+        folder = self.entries if folder is None else folder
         for key in keys:
             with contextlib.suppress(OSError):
-                os.utime(self.entries / key[:2] / f"{key}.json", (now, now))
+                os.utime(folder / key[:2] / f"{key}.json", (now, now))
 
     def prune(self, now: float | None = None, force: bool = False) -> int:
         """Delete entries unused for ``max_age_days``, then the least recently used beyond ``max_bytes``.
@@ -584,6 +586,10 @@ class CheckMemo:
 
     def put(self, key: str, value: Any) -> None:
         self.cache.put_memo(key, value)
+
+    def keep(self, keys: Sequence[str]) -> None:
+        """Mark the memos ``keys`` as used now (a corpus-wide memo relies on them without reading them)."""
+        self.cache.touch(keys, self.cache.memos)
 
     def incomplete(self, path: str) -> None:
         self.unfinished.add(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -28,7 +28,8 @@ class CheckMemo(Protocol):
 
     ``key(document, *parts)``: a key for a value that depends on ``document``, the checks' code and
     ``parts``; ``corpus_key(*parts)``: a key for a corpus-wide value (which must record the documents it
-    covers); ``get(key)``: the JSON value stored, or None; ``put(key, value)``: store one.
+    covers); ``get(key)``: the JSON value stored, or None; ``put(key, value)``: store one;
+    ``keep(keys)``: mark memos as used (pruning removes memos unused for long).
     ``incomplete(path)``: this run's findings in ``path`` were cut short (a time budget ran out):
     the engine does not memoise them.
     """
@@ -40,6 +41,8 @@ class CheckMemo(Protocol):
     def get(self, key: str) -> Any: ...
 
     def put(self, key: str, value: Any) -> None: ...
+
+    def keep(self, keys: Sequence[str]) -> None: ...
 
     def incomplete(self, path: str) -> None: ...
 

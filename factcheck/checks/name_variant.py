@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -200,6 +201,9 @@ _CORPUS_MEMO_VERSION = 1
 #: (or this share of them); beyond that, every document's names are summed again.
 _MAX_CHANGED = 16
 _MAX_CHANGED_SHARE = 0.25
+#: How often (seconds) the documents' name memos are marked as used when the corpus memo spares reading them
+#: (the cache prunes entries unused for long; the corpus memo needs a changed document's old names).
+_KEEP_EVERY = 24 * 60 * 60
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&-]*|&")
 _ROMAN = re.compile(r"[IVXLC]+\Z")
 
@@ -252,6 +256,8 @@ class _CorpusMemo:
     blocks: dict[str, str]
     #: Written name -> (its uses then, the closest established name).
     best: dict[str, tuple[int, _Best]]
+    #: When the documents' name memos were last read or marked as used (``time.time()``).
+    kept: float
 
 
 class _Inconsistent(Exception):
@@ -259,8 +265,8 @@ class _Inconsistent(Exception):
 
 
 def _read_corpus_memo(stored: Any) -> _CorpusMemo | None:
-    """The corpus memo written by ``_Names.save``, or None if it has another shape (entries are checksummed,
-    so only the shape is checked)."""
+    """The corpus memo written by ``_Names.save``, or None if it has another shape (entries are checksummed:
+    this guards against a well-formed entry of another layout, not against damage)."""
     if not isinstance(stored, dict):
         return None
     try:
@@ -269,19 +275,28 @@ def _read_corpus_memo(stored: Any) -> _CorpusMemo | None:
         counts: dict[str, int] = {}
         occurrences: dict[str, list[_Occurrence]] = {}
         for name, entry in stored["names"].items():
+            if not (type(name) is str and type(entry) is list and len(entry) % 3 == 1 and len(entry) > 1):
+                raise ValueError(name)
+            if any(type(number) is not int for number in entry):
+                raise ValueError(name)
             counts[name] = entry[0]
             occurrences[name] = [
                 _Occurrence(paths[entry[index]], entry[index + 1], entry[index + 2])
                 for index in range(1, len(entry), 3)
             ]
-        best: dict[str, tuple[int, _Best]] = {
-            written: (entry[0], (entry[1], entry[2]) if len(entry) == 3 else None)
-            for written, entry in stored["best"].items()
-        }
+        best: dict[str, tuple[int, _Best]] = {}
+        for written, entry in stored["best"].items():
+            if len(entry) == 3 and type(entry[0]) is int and type(entry[1]) is str and type(entry[2]) is float:
+                best[written] = (entry[0], (entry[1], entry[2]))
+            elif len(entry) == 1 and type(entry[0]) is int:
+                best[written] = (entry[0], None)
+            else:
+                raise ValueError(written)
         blocks = {str(block): str(digest) for block, digest in stored["blocks"].items()}
+        kept = float(stored["kept"])
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None
-    return _CorpusMemo(documents, counts, occurrences, blocks, best)
+    return _CorpusMemo(documents, counts, occurrences, blocks, best, kept)
 
 
 def _normal(name: str) -> str:
@@ -340,6 +355,7 @@ class _Names:
         #: Each established block's digest (``_established``) and the comparisons made or recalled this run.
         self.blocks: dict[str, str] = {}
         self.best: dict[str, tuple[int, _Best]] = {}
+        self.kept = time.time()
 
     # -- collecting --------------------------------------------------------
 
@@ -432,6 +448,11 @@ class _Names:
         if cuts and not self._complete(cuts, selected, read):
             return False
         self.changed = bool(changed)
+        if not 0 <= self.kept - stored.kept < _KEEP_EVERY:
+            memo.keep(list(keys.values()))  # the memos not read stay in the cache
+            self.changed = True
+        else:
+            self.kept = stored.kept
         return True
 
     def _replace(
@@ -541,7 +562,8 @@ class _Names:
             names[name] = entry
         best = {written: [uses, *found] if found else [uses] for written, (uses, found) in self.best.items()}
         documents = [[path, key] for path, key in self.keys.items()]
-        memo.put(self.corpus_key, {"documents": documents, "names": names, "blocks": self.blocks, "best": best})
+        value = {"documents": documents, "names": names, "blocks": self.blocks, "best": best, "kept": self.kept}
+        memo.put(self.corpus_key, value)
 
     def _scan(self, text: str) -> list[tuple[str, int, list[int]]]:
         """Every name in ``text`` with its count, and the places of its first ``keep + 1`` uses (all for listed variants)."""
