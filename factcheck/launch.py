@@ -8,8 +8,11 @@ documents to extract, or stops it when the claim cache already has them.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from factcheck import worker
 
@@ -36,3 +39,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if extractor is not None:
             extractor.close()
+
+
+def run() -> NoReturn:
+    """The ``factcheck`` program (console script and ``python -m factcheck``): :func:`main`, then exit
+    without tearing the heap down object by object. A run over a large corpus ends with a few hundred
+    thousand objects (claims, findings) that the operating system frees at once; freeing them one by one
+    took 0.04-0.2 s, a tenth of a pre-commit hook's run (mypy ends the same way). Reports are written
+    and closed by then; only the standard streams are left to flush."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`factcheck ... | head`) or stream
+            stream.flush()
+    os._exit(code)

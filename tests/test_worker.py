@@ -168,3 +168,15 @@ def test_the_command_starts_the_process_and_leaves_no_child_behind(tmp_path: Pat
     cold = subprocess.run([*focus, "--no-cache"], cwd=root, env=env, check=True, capture_output=True, text=True)
     assert warm.stdout == cold.stdout
     assert "4,321" in (root / "seeds" / edited.name).read_text("utf-8")  # documents are never modified
+
+
+def test_the_program_flushes_its_output_and_survives_a_closed_pipe(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "factcheck", "check", "--format", "json", "--no-cache"]
+    whole = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    assert whole.returncode == 1 and whole.stdout.rstrip().endswith("}")  # all of it, though the heap is not torn down
+    assert len(whole.stdout) > 10_000
+    shell = f"{' '.join(command)} | head -c 100"
+    cut = subprocess.run(["sh", "-c", shell], cwd=root, env=env, capture_output=True, text=True)
+    assert len(cut.stdout) == 100 and "Traceback" not in cut.stderr
