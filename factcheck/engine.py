@@ -96,6 +96,9 @@ class Corpus:
     cache: ClaimCache | None = None
     #: ``collect(defer_claims=True)``: ``claims`` is empty and this reads (or extracts) them when called.
     deferred: Callable[[], tuple[Claim, ...]] | None = None
+    #: With ``deferred``: start extracting the few documents the cache lacks in a second process now, so that
+    #: importing spaCy overlaps what the run does before it calls ``deferred`` (the checks that read no claims).
+    prefetch: Callable[[], None] | None = None
 
 
 def load_rules(config: Config, options: RunOptions) -> RuleSet:
@@ -321,12 +324,20 @@ def _collect(
     elif defer_claims and cache is not None:
         documents, progress = loaded.documents, options.progress
 
+        def prefetch() -> None:
+            nonlocal early
+            if early is None and config.engine != "dask":
+                digest = knowledge.extraction_digest()
+                missing = [document for document in documents if not cache.has(entry_key(document, digest))]
+                started = _extract_aside(missing, knowledge, len(documents) - len(missing))
+                early = None if started is None else (missing, started)
+
         def produce() -> tuple[Claim, ...]:
             claims = extract_all(documents, knowledge, cache, progress, early=early)
             cache.prune()
             return claims
 
-        return Corpus(documents, (), tuple(problems), ruleset, knowledge, cache.stats, cache, produce)
+        return Corpus(documents, (), tuple(problems), ruleset, knowledge, cache.stats, cache, produce, prefetch)
     else:
         claims = extract_all(loaded.documents, knowledge, cache, options.progress, early=early)
     if cache is not None:
@@ -688,8 +699,10 @@ def run_check(config: Config, options: RunOptions) -> Report:
     done: RuleFindings | None = None
     if deferred is not None:
         if recalled is None:
-            # The rules that read documents only run first: a focus run's edited files are meanwhile being
-            # extracted in a second process, which deferred() waits for.
+            # The rules that read documents only run first: edited files are meanwhile being extracted in a
+            # second process (started before the corpus was loaded in a focus run), which deferred() waits for.
+            if corpus.prefetch is not None:
+                corpus.prefetch()
             with bulk():
                 done = document_findings(corpus, config, focus)
             corpus = dataclasses.replace(corpus, claims=deferred(), deferred=None)

@@ -18,6 +18,7 @@ from factcheck.engine import RunOptions, collect, run_check
 from factcheck.extract import extract_document
 from factcheck.knowledge import Knowledge
 from factcheck.load import document_from_text
+from factcheck.model import Document
 from factcheck.report import json_format
 
 REPO = Path(__file__).resolve().parent.parent
@@ -180,3 +181,36 @@ def test_the_program_flushes_its_output_and_survives_a_closed_pipe(tmp_path: Pat
     shell = f"{' '.join(command)} | head -c 100"
     cut = subprocess.run(["sh", "-c", shell], cwd=root, env=env, capture_output=True, text=True)
     assert len(cut.stdout) == 100 and "Traceback" not in cut.stderr
+
+
+def test_a_full_run_after_an_edit_extracts_it_aside_while_the_document_rules_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _project(tmp_path)
+    monkeypatch.chdir(root)
+    config = load_config(root / "factcheck.yaml")
+    cache = tmp_path / "cache"
+    run_check(config, RunOptions(cache_dir=cache, fail_on="never"))
+    edited = next(Path("seeds").glob("002_*.txt"))
+    edited.write_text(edited.read_text("utf-8") + "\nIn 2023 the park hosted over 9,876 companies.\n", "utf-8")
+    monkeypatch.setattr(engine, "_ASIDE_MIN_CACHED", 1)  # five documents: extract aside all the same
+    events: list[str] = []
+    real_aside, real_document_findings = engine._extract_aside, engine.document_findings
+
+    def aside(documents: list[Document], *args: object) -> object:
+        events.append("aside " + ",".join(document.path for document in documents))
+        return real_aside(documents, *args)  # type: ignore[arg-type]
+
+    def document_rules(*args: object) -> object:
+        events.append("document rules")
+        return real_document_findings(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "_extract_aside", aside)
+    monkeypatch.setattr(engine, "document_findings", document_rules)
+    report = run_check(config, RunOptions(cache_dir=cache, fail_on="never"))
+    assert events == [f"aside {edited.as_posix()}", "document rules"]
+    expected = run_check(config, RunOptions(use_cache=False, fail_on="never"))
+    assert json_format.render(report) == json_format.render(expected)
+    events.clear()
+    run_check(config, RunOptions(cache_dir=cache, fail_on="never"))  # a run memo hit: neither
+    assert events == []
