@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from factcheck.unit_table import TABLE
+from factcheck.unit_table import TABLE as TABLE  # read at call time: a benchmark may empty it
 
 #: Unit names the Chinese lexicon uses that pint does not define (language data, not corpus data).
 DEFINITIONS: tuple[str, ...] = (

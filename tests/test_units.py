@@ -108,3 +108,13 @@ def test_extraction_reads_the_table_without_importing_pint_and_agrees_with_pint(
     assert units_read >= {"metric_ton", "megawatt", "degree_Celsius", "square_kilometer", "jin"}
     assert any("base_value=220000.0, base_unit='meter ** 2'" in line for line in quantities_read)
     assert any("unit='jin'" in line and "base_value=1.75, base_unit='kilogram'" in line for line in quantities_read)
+
+
+def test_the_unit_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import units as bench_units
+
+    assert bench_units.main(["--runs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "table: first quantity documents" in out and "pint imported: [False]" in out
+    assert " pint: first quantity documents" in out and "pint imported: [True]" in out
+    assert "10 quantities" in out
