@@ -1,5 +1,5 @@
 import sys
 
-from factcheck.cli import main
+from factcheck.launch import main
 
 sys.exit(main())
