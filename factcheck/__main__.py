@@ -1,5 +1,3 @@
-import sys
+from factcheck.launch import run
 
-from factcheck.cli import main
-
-sys.exit(main())
+run()

@@ -29,6 +29,7 @@ from factcheck.model import Report
 from factcheck.progress import terminal_progress
 from factcheck.report import CHECK_FORMATS, CLAIM_FORMATS, text
 from factcheck.rules import RuleError
+from factcheck.worker import ExtractorProcess
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -205,7 +206,9 @@ def _skipped(report: Report, stderr: TextIO) -> None:
         stderr.write(f"factcheck: skipped {problem}\n")
 
 
-def _cmd_check(args: argparse.Namespace, config: Config, stdout: TextIO, stderr: TextIO) -> int:
+def _cmd_check(
+    args: argparse.Namespace, config: Config, stdout: TextIO, stderr: TextIO, extractor: ExtractorProcess | None
+) -> int:
     reports = _parse_reports(args.report)
     if args.html is not None:
         reports.append(("html", args.html))
@@ -221,6 +224,7 @@ def _cmd_check(args: argparse.Namespace, config: Config, stdout: TextIO, stderr:
         fail_on=args.fail_on,
         focus=tuple(focus or ()),
         baseline=args.baseline,
+        extractor=extractor,
     )
     report = run_check(config, options)
     _skipped(report, stderr)
@@ -276,7 +280,14 @@ def _cmd_rules(args: argparse.Namespace, config: Config, stdout: TextIO, stderr:
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    extractor: ExtractorProcess | None = None,
+) -> int:
+    """Run the command line ``argv``. ``extractor``: a process already importing spaCy (``factcheck.launch``),
+    for a ``check --focus`` run to extract the edited files with (the caller closes it)."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     parser = build_parser()
@@ -290,7 +301,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     try:
         config = load_config(args.config)
         if args.command == "check":
-            return _cmd_check(args, _with_engine(config, args), out, err)
+            return _cmd_check(args, _with_engine(config, args), out, err, extractor)
         if args.command == "claims":
             return _cmd_claims(args, _with_engine(config, args), out, err)
         if args.command == "baseline":

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import dataclasses
 import gc
 import hashlib
-import multiprocessing
-import os
-import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +49,8 @@ from factcheck.model import (
 )
 from factcheck.rules import Rule, RuleSet, load_ruleset
 from factcheck.suppress import apply as apply_suppressions
+from factcheck.worker import ExtractorProcess
+from factcheck.worker import start as start_extractor
 
 #: ``progress(done, total)``: called as documents are extracted (the CLI draws a bar; the engine never prints).
 ProgressCallback = Callable[[int, int], None]
@@ -81,6 +79,9 @@ class RunOptions:
     #: Report only findings whose fingerprints are not in this baseline file.
     baseline: Path | None = None
     progress: ProgressCallback | None = None
+    #: A process started before this run (``factcheck.launch``) that is importing spaCy: a focus run hands it
+    #: the focus files the cache lacks, or stops it. The caller still owns it (and closes it in the end).
+    extractor: ExtractorProcess | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,9 @@ class Corpus:
     cache: ClaimCache | None = None
     #: ``collect(defer_claims=True)``: ``claims`` is empty and this reads (or extracts) them when called.
     deferred: Callable[[], tuple[Claim, ...]] | None = None
+    #: With ``deferred``: start extracting the few documents the cache lacks in a second process now, so that
+    #: importing spaCy overlaps what the run does before it calls ``deferred`` (the checks that read no claims).
+    prefetch: Callable[[], None] | None = None
 
 
 def load_rules(config: Config, options: RunOptions) -> RuleSet:
@@ -155,27 +159,24 @@ def bulk() -> Iterator[None]:
             gc.enable()
 
 
-def _extract_batch(documents: Sequence[Document], knowledge: Knowledge) -> list[tuple[Claim, ...]]:
-    return list(extract_local(documents, knowledge))
-
-
-#: A second process extracting some documents: the pool and the future of their claims.
-_Aside = tuple[concurrent.futures.Executor, concurrent.futures.Future[list[tuple[Claim, ...]]]]
 #: Extraction started before the corpus is loaded (a focus run's edited files): the documents, in the worker's order.
-_Early = tuple[list[Document], _Aside]
+_Early = tuple[list[Document], ExtractorProcess]
 
 
-def _extract_aside(documents: Sequence[Document], knowledge: Knowledge, cached: int) -> _Aside | None:
-    """Start extracting ``documents`` in a forked process, or None when it would not pay (or cannot be done)."""
-    if not 0 < len(documents) <= _ASIDE_MAX or cached < _ASIDE_MIN_CACHED or (os.cpu_count() or 1) < 2:
+def _extract_aside(
+    documents: Sequence[Document], knowledge: Knowledge, cached: int, process: ExtractorProcess | None = None
+) -> ExtractorProcess | None:
+    """Start extracting ``documents`` in a second process (``process``, already warming up, or a new fork),
+    or None when it would not pay or cannot be done (``process`` is then stopped)."""
+    # A process that is already importing spaCy is worth using even for a small corpus; a new one is not.
+    if not 0 < len(documents) <= _ASIDE_MAX or (process is None and cached < _ASIDE_MIN_CACHED):
+        if process is not None:
+            process.close()
         return None
-    if not sys.platform.startswith("linux"):  # fork is safe on Linux only (macOS: spawn would re-import everything)
+    process = process or start_extractor()  # None where fork is unsafe (not Linux) or one core
+    if process is None or not process.submit(documents, knowledge):
         return None
-    try:
-        pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        return pool, pool.submit(_extract_batch, documents, knowledge)
-    except (OSError, RuntimeError):
-        return None
+    return process
 
 
 def extract_all(
@@ -207,7 +208,7 @@ def extract_all(
             if extractor is extract_local and same:
                 aside, started = early
             else:
-                early[1][0].shutdown(wait=False, cancel_futures=True)
+                early[1].close()
         elif extractor is extract_local:
             aside = [document for document in documents if not cache.has(keys[document.path])]
             started = _extract_aside(aside, knowledge, len(documents) - len(aside))
@@ -225,13 +226,7 @@ def extract_all(
                     continue
             missing.append(document)
     if started is not None:
-        pool, future = started
-        try:
-            extracted: list[tuple[Claim, ...]] | None = future.result()
-        except Exception:  # a broken worker only costs speed: extract here instead
-            extracted = None
-        finally:
-            pool.shutdown(wait=True)
+        extracted = started.result()  # None from a broken worker, which only costs speed: extract here instead
         if extracted is None or len(extracted) != len(aside):
             missing = [*aside, *missing]
         else:
@@ -268,26 +263,34 @@ def collect(config: Config, options: RunOptions, defer_claims: bool = False) -> 
     cache = open_cache(config, options)
     early = None
     if options.focus and cache is not None and config.engine != "dask":
-        early = _start_early(files, focus, config, knowledge, cache)
+        early = _start_early(files, focus, config, knowledge, cache, options.extractor)
+    elif options.extractor is not None:
+        options.extractor.close()
     try:
         return _collect(config, options, defer_claims, ruleset, knowledge, roots, files, problems, cache, early)
     except BaseException:
         if early is not None:
-            early[1][0].shutdown(wait=False, cancel_futures=True)
+            early[1].close()
         raise
 
 
 def _start_early(
-    files: Sequence[Path], focus: Sequence[Path], config: Config, knowledge: Knowledge, cache: ClaimCache
+    files: Sequence[Path],
+    focus: Sequence[Path],
+    config: Config,
+    knowledge: Knowledge,
+    cache: ClaimCache,
+    process: ExtractorProcess | None,
 ) -> _Early | None:
-    """Start extracting the focus files the cache lacks in a second process, before the corpus is loaded:
-    a pre-commit hook's run then imports spaCy there while this process loads and decodes everything else."""
+    """Start extracting the focus files the cache lacks in a second process (``process``, when one is already
+    warming up), before the corpus is loaded: a pre-commit hook's run then imports spaCy there while this
+    process loads and decodes everything else and runs the checks that read no claims."""
     wanted = {display_path(path) for path in focus}
     chosen = [file for file in files if display_path(file) in wanted]
     loaded = load_documents(chosen, dict(config.documents), cache.build_document)
     digest = knowledge.extraction_digest()
     missing = [document for document in loaded.documents if not cache.has(entry_key(document, digest))]
-    started = _extract_aside(missing, knowledge, len(files) - len(missing))
+    started = _extract_aside(missing, knowledge, len(files) - len(missing), process)
     return None if started is None else (missing, started)
 
 
@@ -321,12 +324,20 @@ def _collect(
     elif defer_claims and cache is not None:
         documents, progress = loaded.documents, options.progress
 
+        def prefetch() -> None:
+            nonlocal early
+            if early is None and config.engine != "dask":
+                digest = knowledge.extraction_digest()
+                missing = [document for document in documents if not cache.has(entry_key(document, digest))]
+                started = _extract_aside(missing, knowledge, len(documents) - len(missing))
+                early = None if started is None else (missing, started)
+
         def produce() -> tuple[Claim, ...]:
             claims = extract_all(documents, knowledge, cache, progress, early=early)
             cache.prune()
             return claims
 
-        return Corpus(documents, (), tuple(problems), ruleset, knowledge, cache.stats, cache, produce)
+        return Corpus(documents, (), tuple(problems), ruleset, knowledge, cache.stats, cache, produce, prefetch)
     else:
         claims = extract_all(loaded.documents, knowledge, cache, options.progress, early=early)
     if cache is not None:
@@ -378,41 +389,74 @@ def _document_scoped(check: CheckType, rule: Rule, context: CheckContext, memo: 
     return findings
 
 
-def run_checks(
-    corpus: Corpus, config: Config, focus: Collection[str] | None = None, index: ClaimIndex | None = None
-) -> list[Finding]:
-    """Every rule's findings, fingerprinted.
+def reads_claims(check: CheckType) -> bool:
+    """False for check types that read documents only (``READS_CLAIMS = False``): they can run before the claims exist."""
+    return bool(getattr(check, "READS_CLAIMS", True))
 
-    With ``focus`` (a --focus run), check types that declare ``SCOPE = "document"`` -- their
-    findings in a document depend on that document alone -- see only the focus documents:
-    the others' findings would be dropped anyway. Corpus-scoped checks see everything.
-    """
+
+#: A rule's findings by its position in the rule set (kept apart until all rules ran, then merged in rule order).
+RuleFindings = dict[int, list[Finding]]
+
+
+def _check_rules(
+    corpus: Corpus, config: Config, focus: Collection[str] | None, index: ClaimIndex | None, claims: bool
+) -> RuleFindings:
+    """The findings of the rules whose checks read claims (``claims``), or of those that read documents only."""
     documents = {document.path: document for document in corpus.documents}
     by_path: dict[str, list[Claim]] = {}
     for claim in corpus.claims:
         by_path.setdefault(claim.path, []).append(claim)
     memo = CheckMemo(corpus.cache) if corpus.cache is not None else None
+    if index is None:
+        index = build_index(corpus.claims, corpus.knowledge) if claims else ClaimIndex(groups={}, by_id={})
     context = CheckContext(
         documents=documents,
         claims=corpus.claims,
         claims_by_path={path: tuple(claims) for path, claims in by_path.items()},
-        index=index if index is not None else build_index(corpus.claims, corpus.knowledge),
+        index=index,
         knowledge=corpus.knowledge,
         translations=config.translations,
         memo=memo,
         focus=frozenset(focus) if focus is not None else None,
     )
     local = _focus_context(context, focus) if focus is not None else context
-    findings: list[Finding] = []
-    for rule in corpus.ruleset.rules:
+    found: RuleFindings = {}
+    for position, rule in enumerate(corpus.ruleset.rules):
         check = CHECKS.get(rule.check)
-        if check is None:  # validation rejects these; a defensive skip keeps a run going
+        if check is None or reads_claims(check) != claims:  # validation rejects unknown checks: a defensive skip
             continue
         if getattr(check, "SCOPE", "corpus") == "document":
-            findings.extend(_document_scoped(check, rule, local, memo))
+            found[position] = _document_scoped(check, rule, local, memo)
         else:
-            findings.extend(check.check(rule, context))
+            found[position] = list(check.check(rule, context))
+    return found
+
+
+def document_findings(corpus: Corpus, config: Config, focus: Collection[str] | None = None) -> RuleFindings:
+    """The findings of the rules that read documents only (no claims are needed, or read: ``corpus.claims`` may
+    still be deferred). A run computes them while the edited documents are being extracted elsewhere."""
+    return _check_rules(corpus, config, focus, None, claims=False)
+
+
+def run_checks(
+    corpus: Corpus,
+    config: Config,
+    focus: Collection[str] | None = None,
+    index: ClaimIndex | None = None,
+    done: RuleFindings | None = None,
+) -> list[Finding]:
+    """Every rule's findings, fingerprinted.
+
+    With ``focus`` (a --focus run), check types that declare ``SCOPE = "document"`` -- their
+    findings in a document depend on that document alone -- see only the focus documents:
+    the others' findings would be dropped anyway. Corpus-scoped checks see everything.
+    ``done``: :func:`document_findings` computed earlier for this corpus (else they are computed here).
+    """
+    found = _check_rules(corpus, config, focus, index, claims=True)
+    found.update(done if done is not None else document_findings(corpus, config, focus))
+    findings = [finding for position in sorted(found) for finding in found[position]]
     findings.sort(key=Finding.sort_key)
+    documents = {document.path: document for document in corpus.documents}
     return with_fingerprints(findings, documents)
 
 
@@ -642,7 +686,7 @@ class ClaimKeys(Mapping[str, Any]):
 def run_check(config: Config, options: RunOptions) -> Report:
     baseline = load_baseline(options.baseline) if options.baseline is not None else None
     focus = {display_path(path) for path in options.focus} if options.focus else None
-    corpus = collect(config, options, defer_claims=focus is None)
+    corpus = collect(config, options, defer_claims=True)
     # A full run over a corpus, rules and code the last full run saw reuses its findings (the run memo),
     # and then reads no claims unless a report lists them.
     digest = run_digest(corpus, config) if corpus.cache is not None and focus is None else None
@@ -652,8 +696,15 @@ def run_check(config: Config, options: RunOptions) -> Report:
         )
     claims: Sequence[Claim] = corpus.claims
     deferred = corpus.deferred
+    done: RuleFindings | None = None
     if deferred is not None:
         if recalled is None:
+            # The rules that read documents only run first: edited files are meanwhile being extracted in a
+            # second process (started before the corpus was loaded in a focus run), which deferred() waits for.
+            if corpus.prefetch is not None:
+                corpus.prefetch()
+            with bulk():
+                done = document_findings(corpus, config, focus)
             corpus = dataclasses.replace(corpus, claims=deferred(), deferred=None)
             claims = corpus.claims
         else:
@@ -667,7 +718,7 @@ def run_check(config: Config, options: RunOptions) -> Report:
             findings, suppressed = recalled.findings, recalled.suppressed
         else:
             index = build_index(corpus.claims, corpus.knowledge)
-            checked = run_checks(corpus, config, focus, index)
+            checked = run_checks(corpus, config, focus, index, done)
             kept = apply_suppressions(checked, corpus.documents, corpus.ruleset.rules)
             findings, suppressed = list(kept.findings), kept.suppressed
             if corpus.cache is not None and digest is not None and not corpus.cache.stats.incomplete:

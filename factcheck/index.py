@@ -32,12 +32,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from factcheck.knowledge import Knowledge
 from factcheck.model import Claim
+from factcheck.units import base_unit
 
 #: Claims with these flags are not facts to align (a year used as a name, an anniversary ordinal).
 UNINDEXED_FLAGS = frozenset({"year-name", "anniversary"})
@@ -276,31 +277,12 @@ class MetricNormaliser:
 # --- dimensions -----------------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
-def _base_unit(unit: str) -> str | None:
-    """SI base unit of a pint unit name ("hectare" -> "meter ** 2"), or None when pint does not know it."""
-    import pint  # only when a claim has a unit but no base unit
-
-    try:
-        quantity = _registry().Quantity(1, unit).to_base_units()
-    except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError):
-        return None
-    return str(quantity.units)
-
-
-@lru_cache(maxsize=1)
-def _registry() -> Any:
-    import pint
-
-    return pint.UnitRegistry()
-
-
 def dimension_of(claim: Claim) -> str | None:
     """What a claim's figure measures, regardless of the unit or currency it is written in."""
     if claim.kind == "quantity":
         if claim.base_unit:
             return claim.base_unit
-        return _base_unit(claim.unit) if claim.unit else None
+        return base_unit(claim.unit) if claim.unit else None  # the unit table (pint only for a rare unit)
     return _KIND_DIMENSION.get(claim.kind, claim.kind)
 
 

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.corpus import generate_corpus
-from factcheck import engine
+from factcheck import engine, worker
 from factcheck.checks.alignment import claim_order, claim_period, interval, widen
 from factcheck.config import load_config
 from factcheck.engine import _RUN_MEMO_KEY, RunOptions, collect, focus_findings
@@ -324,8 +324,8 @@ def test_an_edited_document_extracted_in_a_second_process_gives_the_same_claims(
     started: list[int] = []
     real = engine._extract_aside
 
-    def spy(documents: Sequence[Document], knowledge: Knowledge, cached: int) -> object:
-        result = real(documents, knowledge, cached)
+    def spy(documents: Sequence[Document], knowledge: Knowledge, cached: int, process: object = None) -> object:
+        result = real(documents, knowledge, cached, process)  # type: ignore[arg-type]
         started.append(len(documents) if result is not None else 0)
         return result
 
@@ -342,10 +342,10 @@ def test_a_failing_second_process_only_costs_speed(
     root = _edited_project(generated, tmp_path)
     monkeypatch.setattr(engine, "_ASIDE_MIN_CACHED", 1)
 
-    def broken(documents: Sequence[Document], knowledge: Knowledge) -> list[tuple[Claim, ...]]:
+    def broken(tasks: int, results: int) -> None:
         raise RuntimeError("worker died")
 
-    monkeypatch.setattr(engine, "_extract_batch", broken)
+    monkeypatch.setattr(worker, "_serve", broken)  # the forked child runs the patched function
     claims, _ = _claims(root, tmp_path / "cache")
     assert claims == _claims(root, None)[0]
 
@@ -456,9 +456,9 @@ def test_a_focus_run_starts_extracting_the_edited_file_before_loading_the_corpus
     started: list[list[str]] = []
     real = engine._extract_aside
 
-    def spy(documents: Sequence[Document], knowledge: Knowledge, cached: int) -> object:
+    def spy(documents: Sequence[Document], knowledge: Knowledge, cached: int, process: object = None) -> object:
         started.append([document.path for document in documents])
-        return real(documents, knowledge, cached)
+        return real(documents, knowledge, cached, process)  # type: ignore[arg-type]
 
     monkeypatch.setattr(engine, "_extract_aside", spy)
     loads: list[int] = []

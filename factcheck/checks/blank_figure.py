@@ -35,6 +35,8 @@ from factcheck.rules.types import RegexList
 NAME = "blank-figure"
 #: Findings in a document depend on that document alone (a --focus run checks only the focus files).
 SCOPE = "document"
+#: Reads the documents only, never claims: a run may check it before the claims are extracted.
+READS_CLAIMS = False
 DESCRIPTION = (
     "A figure is missing: a currency sign or scale word with no number ('$ million'), a lead-in "
     "with no figure after it ('a total of projects', 'a funding amount of around .'), or a "

@@ -21,6 +21,8 @@ from factcheck.rules.types import StrList
 NAME = "magnitude-typo"
 #: Findings in a document depend on that document alone (a --focus run checks only the focus files).
 SCOPE = "document"
+#: Reads the documents only, never claims: a run may check it before the claims are extracted.
+READS_CLAIMS = False
 DESCRIPTION = (
     "A scale word misspelt next to a figure: bilion, milion, trilion, millon, billon, thousnad. "
     "Words are fuzzy-matched against the scale words and must follow a number, a currency sign or "

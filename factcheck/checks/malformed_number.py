@@ -23,6 +23,8 @@ from factcheck.rules.types import StrList
 NAME = "malformed-number"
 #: Findings in a document depend on that document alone (a --focus run checks only the focus files).
 SCOPE = "document"
+#: Reads the documents only, never claims: a run may check it before the claims are extracted.
+READS_CLAIMS = False
 DESCRIPTION = (
     "A figure written wrongly: a doubled or wrong ordinal suffix (25thth, 3th, 11st), thousands "
     "separators in the wrong place (14,0000; $1,25.6 million) unless the document consistently uses "

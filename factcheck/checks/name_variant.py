@@ -44,6 +44,8 @@ DESCRIPTION = (
     "corpus writes one way several times and another way once ('Tseung Kwan O' x4 vs 'Tsang Kwan O'). "
     "Case-only differences, plurals and pairs declared distinct are never reported."
 )
+#: Reads the documents only, never claims: a run may check it before the claims are extracted.
+READS_CLAIMS = False
 PARAMS: Mapping[str, Param] = {
     "threshold": Param((int, float), 85, "Minimum rapidfuzz ratio (0-100) between the variant and the name."),
     "min_count": Param((int,), 3, "Uses needed before a corpus name counts as established."),

@@ -32,6 +32,8 @@ from factcheck.rules.types import Substitutions
 NAME = "ocr-artifact"
 #: Findings in a document depend on that document alone (a --focus run checks only the focus files).
 SCOPE = "document"
+#: Reads the documents only, never claims: a run may check it before the claims are extracted.
+READS_CLAIMS = False
 DESCRIPTION = (
     "Text damaged by OCR or scraping that distorts a name or figure: '1&T', '|&T', 'I1&T' for 'I&T'; "
     "'Al' for 'AI' in a sentence about technology; '[email protected]' left by an e-mail protection "

@@ -18,6 +18,8 @@ DESCRIPTION = (
     "A `factcheck: disable...` directive that suppressed no finding, or that names an unknown rule. "
     "Reported by the suppression stage after all rules have run."
 )
+#: Reads the documents only, never claims: a run may check it before the claims are extracted.
+READS_CLAIMS = False
 PARAMS: Mapping[str, Param] = {}
 
 

@@ -36,6 +36,8 @@ from factcheck.knowledge import Knowledge
 
 _LOCK = threading.Lock()
 _NLP_CACHE: dict[tuple[tuple[str, tuple[str, ...]], ...], Any] = {}
+#: A pipeline built ahead of the packs' entities (``prepare_nlp``), taken by the next ``get_nlp``.
+_PREPARED: list[Any] = []
 _REGISTERED = False
 
 #: Lowercase words after which a blank line does not end the sentence ("... in\n\nDecember 2022").
@@ -314,6 +316,25 @@ def _entity_key(knowledge: Knowledge) -> tuple[tuple[str, tuple[str, ...]], ...]
     return tuple((entity.name, tuple(entity.aliases)) for entity in knowledge.entities)
 
 
+def _new_nlp() -> Any:
+    """``spacy.blank("en")`` with both components, the entity matcher still empty."""
+    import spacy
+
+    _register()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("factcheck_entities")
+    nlp.add_pipe("factcheck_figures")
+    return nlp
+
+
+def prepare_nlp() -> None:
+    """Build a pipeline before the packs' entities are known (a warming worker process does this while
+    the rules are loaded elsewhere); the next :func:`get_nlp` adds the entities to it."""
+    with _LOCK:
+        if not _PREPARED:
+            _PREPARED.append(_new_nlp())
+
+
 def get_nlp(knowledge: Knowledge) -> Any:
     """The English pipeline for these packs' entities (built once and cached; rebuilt past ``MAX_STRINGS``)."""
     key = _entity_key(knowledge)
@@ -324,13 +345,8 @@ def get_nlp(knowledge: Knowledge) -> Any:
         nlp = _NLP_CACHE.get(key)
         if nlp is not None and len(nlp.vocab.strings) < MAX_STRINGS:
             return nlp
-        import spacy
-
-        _register()
-        nlp = spacy.blank("en")
-        matcher = cast(EntityMatcher, nlp.add_pipe("factcheck_entities"))
-        matcher.add(key)
-        nlp.add_pipe("factcheck_figures")
+        nlp = _PREPARED.pop() if _PREPARED else _new_nlp()
+        cast(EntityMatcher, nlp.get_pipe("factcheck_entities")).add(key)
         if len(_NLP_CACHE) > 8:
             _NLP_CACHE.clear()
         _NLP_CACHE[key] = nlp

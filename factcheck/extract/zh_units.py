@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
+from factcheck.units import factor
 
 #: Unit words as written -> pint unit name (CONTRACT.md: "hectare", "square_meter", "square_foot").
 UNITS: dict[str, str] = {
@@ -134,26 +133,10 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "$": "",
 }
 
-_DEFINITIONS = (
-    "square_meter = meter ** 2",
-    "square_kilometer = kilometer ** 2",
-    "jin = 0.5 * kilogram",
-)
 
-
-@lru_cache(maxsize=1)
-def _registry() -> Any:
-    import pint
-
-    registry: Any = pint.UnitRegistry()
-    for definition in _DEFINITIONS:
-        registry.define(definition)
-    return registry
-
-
-@lru_cache(maxsize=128)
 def to_base(unit: str) -> tuple[float, str]:
-    """(factor, base unit) of a pint unit name: hectare -> (10000, "meter ** 2")."""
-    registry = _registry()
-    quantity = (1 * registry.Unit(unit)).to_base_units()
-    return float(quantity.magnitude), str(quantity.units)
+    """(factor, base unit) of a pint unit name: hectare -> (10000, "meter ** 2") (factcheck/units.py)."""
+    found = factor(unit)
+    if found is None or found[1]:
+        raise ValueError(f"{unit!r} is not a unit pint converts by a factor")
+    return found[0], found[2]
