@@ -17,6 +17,12 @@ differing words that are contrasts (North/South, East/West, months, numbers, rom
 differing words more than ``max_edits`` edits apart or shorter than ``min_token_length``
 ("Lee" / "Leung" are different people); acronyms that differ (HKPC / HKSTPC); names starting
 with a sentence-initial function word ("The", "In").
+
+With a cache, each document's names are memoised, and so are their sums and the comparisons made
+(the corpus memo, one entry): a run after a few edits subtracts the edited documents' old names, adds
+their new ones, and compares again only names whose established look-alikes changed. A --focus run
+compares only names whose findings can touch a focus document. Either way the findings are those of
+a run without a cache.
 """
 
 from __future__ import annotations
