@@ -216,6 +216,12 @@ def build_context(text: str, knowledge: Knowledge, alias_index: dict[str, str]) 
     for entity in knowledge.entities:
         for alias in (entity.name, *entity.aliases):
             names.setdefault(alias, entity.name)
+    # "the park" for the one park the document names ("Northgate Park"), which the document thereby defines.
+    present = [(name, canonical) for name, canonical in names.items() if " " in name and name in text]
+    references, named = entities.head_references(text, present, context.defined, alias_index)
+    for name, canonical in named.items():
+        context.defined.setdefault(name, canonical)
+        names.setdefault(name, canonical)
     if names:
         # Case-sensitive and with no look-behind, so the regex engine can skip ahead on the first letters
         # (ten times faster than re.I); the left word boundary is checked by hand.  Long names also match
@@ -236,6 +242,8 @@ def build_context(text: str, knowledge: Knowledge, alias_index: dict[str, str]) 
             found = variants.get(re.sub(r"\s+", " ", match.group(0)))
             if found is not None:
                 context.mentions.append((match.start(), match.end(), found))
+    if references:
+        context.mentions = sorted(context.mentions + references)
     context.main_subject = _dominant(Counter(canonical for _, _, canonical in context.mentions), 3)
     if context.main_subject is None:
         # No defined or known name dominates: a capitalised word that does ("Cyberport" in its own release).
@@ -583,3 +591,149 @@ def _resolve(
     if index < len(mentions) and mentions[index][0] < end:
         return mentions[index][2]
     return _name(np, text, context, start)
+
+
+#: Subjects that say what a figure is without saying what it measures: "The total was $5 million", "It is 40".
+_VAGUE_SUBJECTS = word_set(
+    "figure figures number numbers total totals amount sum result results value level increase decrease rise fall "
+    "change growth difference gap average median majority remainder rest balance target targets goal aim estimate "
+    "report document page event deadline date time age first latter former other one ones thing things answer "
+    "score count rate ratio share proportion percentage"
+)
+#: The verb of a clause whose complement is the figure: "Revenue rose to", "The site area is", "Exports totalled".
+_COMPLEMENT_VERB = (
+    r"(?:(?:has|have|had)\s+(?:also\s+|now\s+|further\s+)?)?"
+    r"(?:(?:is|are|was|were|been|remains?|remained|stays?|stayed)(?:\s+(?:at|about|around))?"
+    r"|stood\s+at|stands?\s+at|amount(?:s|ed)?\s+to|c(?:a|o)me\s+to|comes\s+to|total(?:l?ed|s)?|reach(?:es|ed)?|hit"
+    r"|(?:rose|risen|grew|grown|increased|climbed|jumped|surged|soared|fell|fallen|dropped|declined|decreased|"
+    r"slipped|shrank|shrunk|expanded|edged\s+(?:up|down))"
+    r"(?:\s+(?:from|by)\s+[^,;:]{1,40}?|\s+[\d.,]+\s*(?:%|per\s*cent|percent))?\s+to)"
+)
+#: The tail of a clause up to a figure that is its verb's complement (matched on the sentence's text before it).
+_SUBJECT_COMPLEMENT = re.compile(
+    r"(?:^|(?<=[;:,(])|(?<=\band)|(?<=\bbut)|(?<=\bwhile)|(?<=\bwhereas))\s*"
+    r"(?:(?P<det>[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s+)?"
+    r"(?:(?P<owner>[A-Za-z][\w&-]*(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w&-]*){0,5})['’]s\s+)?"
+    r"(?P<np>[A-Za-z][\w&/-]*(?:\s+[a-z][\w&/-]*){0,3}?)"
+    r"(?:\s+(?:in|for|during)\s+(?:the\s+)?(?:(?:financial|fiscal|calendar)\s+)?(?:year\s+)?"
+    r"(?:(?:19|20)\d\d(?:[-/]\d{2,4})?|FY\s?\d{2,4}))?"
+    r"\s+(?:(?:also|now|then|further|again|still|thus)\s+)?" + _COMPLEMENT_VERB + r"\s+"
+    r"(?:(?:a|an)\s+(?:record(?:\s+high\s+of)?|estimated|total\s+of|new\s+(?:high|record)\s+of|all-time\s+high\s+of)\s+"
+    r"|record\s+)?$"
+)
+#: How far before a figure its clause's subject and verb may start.
+_SUBJECT_WINDOW = 160
+
+
+def subject_metric(
+    text: str, figure: Figure, sentence: tuple[int, int], context: DocumentContext
+) -> tuple[str, tuple[int, int] | None] | None:
+    """The subject noun phrase of the clause whose verb's complement the figure is: "Revenue rose to $52 million"
+    -> "revenue", "The park's site area is 12 hectares" -> "site area" and the possessor's span ("The park"),
+    "Its workforce grew to 1,200" -> "workforce".  None when the subject is a name ("Cyberport is 24 hectares"), a
+    pronoun, a vague word ("The total was $5 million") or not at the start of its clause ("Rents in the park rose
+    to ...": a prepositional phrase hides the head)."""
+    start = max(sentence[0], figure.start - _SUBJECT_WINDOW)
+    if start != sentence[0]:
+        # A window inside the sentence: begin it after a clause boundary, so "^" means one.
+        boundary = max(text.rfind(char, start, figure.start) for char in ";:,(")
+        if boundary == -1:
+            return None
+        start = boundary + 1
+    match = _SUBJECT_COMPLEMENT.search(text[start : figure.start])
+    if match is None:
+        return None
+    words = match.group("np").split()
+    for position, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in METRIC_STOPWORDS or lowered in _PRONOUNS or lowered in _NOT_VERBS or lowered in NAME_STOPWORDS:
+            return None
+        if word[0].isupper():
+            # Only the first word of a clause with no determiner may be capitalised, and only when the
+            # document does not use it as a name ("Revenue", not "Cyberport").
+            if position > 0 or match.group("det") or match.group("owner") or word.isupper():
+                return None
+            if re.search(r"[a-z,] " + re.escape(word) + r"\b", text) is not None:
+                return None
+    if len(words) == 1 and words[0].lower() in _VAGUE_SUBJECTS:
+        return None
+    metric = _clean_metric(words)
+    if metric is None:
+        return None
+    owner = (start + match.start("owner"), start + match.end("owner")) if match.group("owner") else None
+    return metric, owner
+
+
+def owner_entity(text: str, span: tuple[int, int], mentions: Sequence[Mention], context: DocumentContext) -> str | None:
+    """The possessor of "The park's site area" as an entity: a known or defined name (mention) inside it, else the
+    phrase when it is a name the document uses; a common noun ("the company's") is None."""
+    start, end = span
+    starts = [mention[0] for mention in mentions]
+    index = bisect.bisect_left(starts, end) - 1
+    # A mention that overlaps the possessor ("The park" starts at the article, before the possessor's noun).
+    if index >= 0 and mentions[index][1] > start:
+        return mentions[index][2]
+    np = text[start:end]
+    return None if np[:1].islower() else _name(np, text, context, start)
+
+
+#: Right before a comparison base that follows its figure: "800 companies, up from 640", "$52 million in 2023,
+#: compared with $47 million", "up 25% from", "versus", "against".
+_BASE_AFTER = re.compile(
+    r"(?:(?<![\w])(?:up|down|rising|falling|rose|grew|fell|dropped|declined|climbed|increased|decreased|"
+    r"(?:an?\s+)?(?:increase|decrease|rise|fall|drop|decline)|higher|lower)(?:\s+[^\s,;:]+){0,3}?\s+from"
+    r"|(?<![\w])compared\s+(?:with|to)|(?<![\w])(?:as\s+)?against|(?<![\w])versus|(?<![\w])vs\.?"
+    r"|(?<![\w])relative\s+to)\s+$",
+    re.I,
+)
+#: What may stand between a figure and the connector of its base: its own period ("in 2023") or a year-earlier
+#: phrase, a comma.  No clause of its own (no verb, no ";").
+_BETWEEN_FIGURE_AND_BASE = re.compile(r"[^;:.!?()\n]{0,60}")
+#: "from 640 to 800 companies": a base before its figure.
+_BASE_BEFORE_FROM = re.compile(r"(?<![\w])from\s+$", re.I)
+_BASE_BEFORE_TO = re.compile(r"(?:\s+(?:in|at|as\s+(?:at|of)|a\s+year\s+(?:earlier|ago))\s+[^,;:.]{0,25}?)?,?\s+to\s+")
+#: The kinds of figure that have a comparison base.
+_COMPARED_KINDS = frozenset({"count", "money", "quantity", "number", "percent"})
+
+
+def comparison_bases(text: str, figures: Sequence[Figure], sentence_of: Sequence[int]) -> dict[int, int]:
+    """Base index -> the index of the figure it is compared with, for bases with no metric of their own
+    ("800 companies, up from 640 a year earlier": "640" -> "800 companies"; "from $47 million in 2022 to $52
+    million in 2023").  A base shares its figure's metric and entity only when its own date differs (a year
+    earlier, its own period): "rose from 640 to 800" with one date is two values of one fact, not two facts,
+    and a metric would make them conflict."""
+    found: dict[int, int] = {}
+    for index, figure in enumerate(figures):
+        if figure.kind not in _COMPARED_KINDS or figure.metric is not None or figure.part_of is not None:
+            continue
+        window = text[max(0, figure.start - 40) : figure.start]
+        reference: int | None = None
+        if _BASE_AFTER.search(window):
+            for other in range(index - 1, -1, -1):
+                candidate = figures[other]
+                if sentence_of[other] != sentence_of[index]:
+                    break
+                if candidate.kind in ("date", "year") or candidate.kind != figure.kind and candidate.kind == "percent":
+                    continue  # "in 2023, compared with", "up 25% from"
+                if candidate.kind == figure.kind and _BETWEEN_FIGURE_AND_BASE.fullmatch(
+                    text, candidate.end, figure.start
+                ):
+                    reference = other
+                break
+        elif _BASE_BEFORE_FROM.search(window):
+            for other in range(index + 1, len(figures)):
+                candidate = figures[other]
+                if sentence_of[other] != sentence_of[index]:
+                    break
+                if candidate.kind in ("date", "year"):
+                    continue
+                between = _BASE_BEFORE_TO.match(text, figure.end, candidate.start)
+                if candidate.kind == figure.kind and between is not None and between.end() == candidate.start:
+                    reference = other
+                break
+        if reference is None:
+            continue
+        base_figure = figures[reference]
+        if base_figure.metric is not None and base_figure.as_of != figure.as_of:
+            found[index] = reference
+    return found
