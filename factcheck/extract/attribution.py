@@ -713,7 +713,9 @@ def comparison_bases(text: str, figures: Sequence[Figure], sentence_of: Sequence
                 candidate = figures[other]
                 if sentence_of[other] != sentence_of[index]:
                     break
-                if candidate.kind in ("date", "year") or candidate.kind != figure.kind and candidate.kind == "percent":
+                if candidate.kind in ("date", "year") or (
+                    candidate.kind != figure.kind and candidate.kind == "percent"
+                ):
                     continue  # "in 2023, compared with", "up 25% from"
                 if candidate.kind == figure.kind and _BETWEEN_FIGURE_AND_BASE.fullmatch(
                     text, candidate.end, figure.start

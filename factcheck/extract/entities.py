@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.patterns_en import MONTHS, NAME_STOPWORDS
+from factcheck.extract.patterns_en import MONTHS, NAME_STOPWORDS, word_set
 
 #: "the Riverton Innovation Fund": a definite article, then two to six capitalised words (with "of", "and").
 _THE_NAME = re.compile(
@@ -99,10 +99,10 @@ def founded_before(text: str, start: int, figure_start: int) -> tuple[int, int, 
 
 #: Head nouns that name a span of time or a part of a document, never the one body the document is about:
 #: "the quarter" is no "Harbourside Digital Quarter", "the report" no "Annual Report".
-_NOT_BODY_HEADS = frozenset(
+_NOT_BODY_HEADS = word_set(
     """year years quarter month week day period half term season time date end beginning start first last same
     following above below report review table figure chart section page chapter appendix annex note notes summary
-    highlights overview introduction conclusion world""".split()
+    highlights overview introduction conclusion world"""
 )
 #: "the park", "The park's": a definite article and one lower-case noun, not followed by another noun it modifies
 #: ("the park management"), a name or "of" ("the park of the future").
