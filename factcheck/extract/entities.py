@@ -154,26 +154,30 @@ def head_references(
     resolved: dict[str, str] = {}
     named: dict[str, str] = {}
     for head, surfaces in owners.items():
-        shortest: set[str] = set()
-        for words, canonical in surfaces.items():
-            if any(len(other) < len(words) and words[-len(other) :] == other for other in surfaces):
+        shortest: dict[tuple[str, ...], str] = {}
+        bodies: set[str] = set()
+        for surface_words, canonical in surfaces.items():
+            if any(len(other) < len(surface_words) and surface_words[-len(other) :] == other for other in surfaces):
                 continue
-            shortest.add(canonical)
+            shortest[surface_words] = canonical
+            bodies.add(canonical)
             # "Science Park" ending both "Eastgate Science Park" and "Westgate Science Park": two bodies.
             longer = {
                 other_canonical
                 for other, other_canonical in surfaces.items()
-                if len(other) > len(words) and other[-len(words) :] == words and other_canonical != canonical
+                if len(other) > len(surface_words)
+                and other[-len(surface_words) :] == surface_words
+                and other_canonical != canonical
             }
             if len(longer) >= 2:
-                shortest.update(longer)
-        if len(shortest) == 1:
-            resolved[head] = next(iter(shortest))
-            named.update((" ".join(words), canonical) for words, canonical in surfaces.items())
+                bodies.update(longer)
+        if len(bodies) == 1:
+            body = resolved[head] = next(iter(bodies))
+            named.update((" ".join(surface_words), body) for surface_words in shortest)
     found: list[tuple[int, int, str]] = []
     if resolved:
         for match in _THE_LOWER_HEAD.finditer(text):
-            canonical = resolved.get(match.group("head"))
-            if canonical is not None:
-                found.append((match.start(), match.end("head"), canonical))
+            target = resolved.get(match.group("head"))
+            if target is not None:
+                found.append((match.start(), match.end("head"), target))
     return found, named
