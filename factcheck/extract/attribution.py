@@ -23,6 +23,7 @@ from factcheck.extract.figures import Figure
 from factcheck.extract.patterns_en import (
     FOUNDING_VERBS,
     METRIC_DROP_LEADING,
+    MEASURE_NOUNS,
     METRIC_STOPWORDS,
     MONTHS,
     NAME_STOPWORDS,
@@ -614,7 +615,7 @@ _SUBJECT_COMPLEMENT = re.compile(
     r"(?:^|(?<=[;:,(])|(?<=\band)|(?<=\bbut)|(?<=\bwhile)|(?<=\bwhereas))\s*"
     r"(?:(?P<det>[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s+)?"
     r"(?:(?P<owner>[A-Za-z][\w&-]*(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w&-]*){0,5})['’]s\s+)?"
-    r"(?P<np>[A-Za-z][\w&/-]*(?:\s+[a-z][\w&/-]*){0,3}?)"
+    r"(?!(?:and|or|but|nor|while|whereas|then|so|yet)\s)(?P<np>[A-Za-z][\w&/-]*(?:\s+[a-z][\w&/-]*){0,3}?)"
     r"(?:\s+(?:in|for|during)\s+(?:the\s+)?(?:(?:financial|fiscal|calendar)\s+)?(?:year\s+)?"
     r"(?:(?:19|20)\d\d(?:[-/]\d{2,4})?|FY\s?\d{2,4}))?"
     r"\s+(?:(?:also|now|then|further|again|still|thus)\s+)?" + _COMPLEMENT_VERB + r"\s+"
@@ -653,7 +654,11 @@ def subject_metric(
             # document does not use it as a name ("Revenue", not "Cyberport").
             if position > 0 or match.group("det") or match.group("owner") or word.isupper():
                 return None
-            if re.search(r"[a-z,] " + re.escape(word) + r"\b", text) is not None:
+            if re.search(r"[a-z,] " + re.escape(word) + r"\b", text) is not None or word in context.defined:
+                return None
+            # A capitalised word alone ("Revenue", "Cyberport"): a common noun only when the document also writes it
+            # in lower case or it is a common measure; "Site area", "Operating profit" are no names.
+            if len(words) == 1 and lowered not in MEASURE_NOUNS and re.search(r"\b" + lowered + r"\b", text) is None:
                 return None
     if len(words) == 1 and words[0].lower() in _VAGUE_SUBJECTS:
         return None
@@ -722,7 +727,7 @@ def comparison_bases(text: str, figures: Sequence[Figure], sentence_of: Sequence
                 ):
                     reference = other
                 break
-        elif _BASE_BEFORE_FROM.search(window):
+        if reference is None and _BASE_BEFORE_FROM.search(window):
             for other in range(index + 1, len(figures)):
                 candidate = figures[other]
                 if sentence_of[other] != sentence_of[index]:

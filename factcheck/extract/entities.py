@@ -110,7 +110,8 @@ _THE_LOWER_HEAD = re.compile(
     r"[Tt](?<![\w][Tt])he[ \t]+(?P<head>[a-z]{3,})(?:['’]s)?(?![\w&'’-])(?![ \t]+(?:of\b|[A-Z(]))"
 )
 #: A capitalised name of two to seven words whose last word is its head: "Northgate Park".
-_HEADED_NAME = re.compile(r"[A-Z](?<![\w&'’-][A-Z])[a-z]+(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)?[A-Z][a-z]+){1,6}")
+#: "and" ends it: "Northgate Park and Eastgate Park" are two names.
+_HEADED_NAME = re.compile(r"[A-Z](?<![\w&'’-][A-Z])[a-z]+(?:[ \t]+(?:(?:of|for)[ \t]+)?[A-Z][a-z]+){1,6}")
 #: A name used in running text: a lower-case word, "'s" or a comma follows it (a heading has none of these).
 _IN_RUNNING_TEXT = re.compile(r"['’]s\b|[ \t]+[a-z]|,")
 
@@ -149,8 +150,11 @@ def head_references(
         if words[0] in ("The", "A", "An") or words[0].lower() in NAME_STOPWORDS or words[0].lower() in MONTHS:
             words = words[1:]
         name = " ".join(words)
-        if len(words) >= 2 and words[-1].lower() in wanted and _IN_RUNNING_TEXT.match(text, match.end()):
-            add(name, defined.get(name) or alias_index.get(name.lower()) or name)
+        if len(words) < 2 or words[-1].lower() not in wanted or not _IN_RUNNING_TEXT.match(text, match.end()):
+            continue
+        if any(name != surface and name in surface for surface, _ in names):
+            continue  # a piece of a known name: "Technology Parks Corporation" of "... Science and Technology ..."
+        add(name, defined.get(name) or alias_index.get(name.lower()) or name)
     resolved: dict[str, str] = {}
     named: dict[str, str] = {}
     for head, surfaces in owners.items():

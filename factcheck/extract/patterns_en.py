@@ -767,3 +767,13 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "thanksgiving day": (11, -4),
     "black friday": (11, -5),
 }
+
+#: Nouns that name what a figure measures when they open a sentence with no determiner ("Revenue rose to $52
+#: million", "Exports totalled ..."): a capitalised word alone there may be a name ("Cyberport is 24 hectares"),
+#: these are not.
+MEASURE_NOUNS: frozenset[str] = word_set("""
+    revenue revenues turnover sales exports imports profit profits income earnings spending expenditure expenses
+    costs employment unemployment headcount workforce staffing occupancy attendance enrolment enrollment output
+    production investment investments funding membership population ridership footfall traffic throughput
+    inflation debt assets capacity consumption emissions visitors tourism arrivals admissions donations
+    """)
