@@ -22,8 +22,8 @@ from factcheck.extract import entities
 from factcheck.extract.figures import Figure
 from factcheck.extract.patterns_en import (
     FOUNDING_VERBS,
-    METRIC_DROP_LEADING,
     MEASURE_NOUNS,
+    METRIC_DROP_LEADING,
     METRIC_STOPWORDS,
     MONTHS,
     NAME_STOPWORDS,

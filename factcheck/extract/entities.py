@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.patterns_en import MONTHS, NAME_STOPWORDS, word_set
+from factcheck.extract.patterns_en import BODY_HEADS, MONTHS, NAME_STOPWORDS
 
 #: "the Riverton Innovation Fund": a definite article, then two to six capitalised words (with "of", "and").
 _THE_NAME = re.compile(
@@ -97,13 +97,6 @@ def founded_before(text: str, start: int, figure_start: int) -> tuple[int, int, 
     return match.start("np"), match.end("np"), match.group("np")
 
 
-#: Head nouns that name a span of time or a part of a document, never the one body the document is about:
-#: "the quarter" is no "Harbourside Digital Quarter", "the report" no "Annual Report".
-_NOT_BODY_HEADS = word_set(
-    """year years quarter month week day period half term season time date end beginning start first last same
-    following above below report review table figure chart section page chapter appendix annex note notes summary
-    highlights overview introduction conclusion world"""
-)
 #: "the park", "The park's": a definite article and one lower-case noun, not followed by another noun it modifies
 #: ("the park management"), a name or "of" ("the park of the future").
 _THE_LOWER_HEAD = re.compile(
@@ -128,11 +121,7 @@ def head_references(
     and "Eastgate Park") resolves to neither.  A capitalised head ("the Fund") is the defined-name anaphor's
     (``used_names``), so only a lower-case head is read here.  Also returns the names so resolved (name ->
     canonical): the document defines them, as ``used_names`` does for "the Riverton Innovation Fund"."""
-    wanted = {
-        match.group("head")
-        for match in _THE_LOWER_HEAD.finditer(text)
-        if match.group("head") not in _NOT_BODY_HEADS and match.group("head") not in NAME_STOPWORDS
-    }
+    wanted = {match.group("head") for match in _THE_LOWER_HEAD.finditer(text) if match.group("head") in BODY_HEADS}
     if not wanted:
         return [], {}
     #: head -> surface words -> canonical
@@ -140,8 +129,11 @@ def head_references(
 
     def add(surface: str, canonical: str) -> None:
         words = tuple(strip_possessive(surface).split())
-        if len(words) >= 2 and words[-1].lower() in wanted:
-            owners.setdefault(words[-1].lower(), {}).setdefault(words, canonical)
+        # The head of "Bank of Dunmore" is "Bank": the word before "of" / "for", else the last word.
+        link = next((index for index, word in enumerate(words) if word in ("of", "for")), len(words))
+        head = words[link - 1].lower() if link >= 1 else ""
+        if len(words) >= 2 and head in wanted:
+            owners.setdefault(head, {}).setdefault(words, canonical)
 
     for surface, canonical in names:
         add(surface, canonical)
@@ -150,7 +142,7 @@ def head_references(
         if words[0] in ("The", "A", "An") or words[0].lower() in NAME_STOPWORDS or words[0].lower() in MONTHS:
             words = words[1:]
         name = " ".join(words)
-        if len(words) < 2 or words[-1].lower() not in wanted or not _IN_RUNNING_TEXT.match(text, match.end()):
+        if len(words) < 2 or not _IN_RUNNING_TEXT.match(text, match.end()):
             continue
         if any(name != surface and name in surface for surface, _ in names):
             continue  # a piece of a known name: "Technology Parks Corporation" of "... Science and Technology ..."

@@ -777,3 +777,14 @@ MEASURE_NOUNS: frozenset[str] = word_set("""
     production investment investments funding membership population ridership footfall traffic throughput
     inflation debt assets capacity consumption emissions visitors tourism arrivals admissions donations
     """)
+
+#: Head nouns of names of bodies and places a document may call by its head alone: "Northgate Park" ... "the park".
+#: An abstract head ("the development" of "Social Development", "the industry") is no reference to a name.
+BODY_HEADS: frozenset[str] = word_set("""
+    park campus centre center hub estate zone district precinct fund foundation trust bank company corporation
+    group council authority agency bureau board commission committee department ministry office institute
+    institution university college school academy hospital museum library gallery port airport harbour harbor
+    station terminal programme program scheme initiative project festival fair exhibition expo conference summit
+    network association society club federation union alliance consortium partnership accelerator incubator
+    laboratory lab facility plant factory mall village tower building complex arena stadium garden gardens
+    """)
