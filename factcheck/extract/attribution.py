@@ -374,6 +374,10 @@ _ACRONYM_HEAD = re.compile(
 
 #: "8 per cent year on year": a rate's period, not what it measures.
 _RATE_PERIOD = re.compile(r"\s*(?:year|month|quarter|week)[\s-]+(?:on|over)[\s-]+(?:year|month|quarter|week)\b", re.I)
+#: "3.5% last year", "8 per cent this quarter": when, not what.
+_RELATIVE_PERIOD = re.compile(
+    r"\s*(?:last|this|next|previous|past|the\s+same)\s+(?:year|month|quarter|week|period)\b", re.I
+)
 #: A figure or a determiner right after a past tense: it is a verb ("campus welcomed 3 tenants", "park added the").
 _OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|our|over|more|about|around|some|nearly|almost)\b)")
 #: A figure right after a word in -s: it is a verb ("the 22-hectare park hosts 300 firms"; not "companies a year").
@@ -382,7 +386,7 @@ _FIGURE_AFTER = re.compile(r"\s+\d")
 
 def metric_after_span(text: str, start: int, limit: int) -> tuple[str | None, int]:
     """The noun phrase after a figure and where it ends."""
-    if _RATE_PERIOD.match(text, start, limit):
+    if _RATE_PERIOD.match(text, start, limit) or _RELATIVE_PERIOD.match(text, start, limit):
         return None, start
     acronym = _ACRONYM_HEAD.match(text, start, min(limit, start + 90))
     if acronym is not None and _plural(acronym.group("head")):

@@ -283,6 +283,9 @@ def _metric(text: str, figure: Figure, found: list[Figure], sentence: tuple[int,
             text, figure.start, s_start
         )
     if figure.kind in ("money", "quantity"):
+        if figure.part_of is not None and _PART_VERB.match(text, figure.core_end):
+            # "12 hectares, of which 3 hectares are green space"
+            return attribution.subset_metric(text, figure, found[figure.part_of], s_end)
         before = attribution.metric_before(text, figure.start, s_start)
         if before:
             return before
