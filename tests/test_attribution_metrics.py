@@ -84,6 +84,13 @@ def test_the_possessor_is_the_entity() -> None:
     assert fields(find(claims_of(text), "12 hectares")) == (61, "Northgate Park", "site area", "2024-06-30")
 
 
+def test_a_possessor_that_names_no_entity_is_no_main_subject() -> None:
+    # the document is about Northgate Park, but the campus's revenue is not the park's
+    text = "Northgate Park hosted 800 companies. Northgate Park grew. The campus's revenue was $30 million."
+    claim = find(claims_of(text), "$30 million")
+    assert fields(claim) == (83, None, "revenue", "2024-06-30")
+
+
 @pytest.mark.parametrize(
     ("sentence", "figure"),
     [

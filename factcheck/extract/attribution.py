@@ -28,6 +28,7 @@ from factcheck.extract.patterns_en import (
     MONTHS,
     NAME_STOPWORDS,
     PART_CONNECTORS,
+    SELF_REFERENCES,
     SUBJECT_VERBS,
     word_set,
 )
@@ -675,8 +676,11 @@ def subject_metric(
 
 def owner_entity(text: str, span: tuple[int, int], mentions: Sequence[Mention], context: DocumentContext) -> str | None:
     """The possessor of "The park's site area" as an entity: a known or defined name (mention) inside it, else the
-    phrase when it is a name the document uses; a common noun ("the company's") is None."""
+    phrase when it is a name the document uses; "the company's" is the document's main subject; another common
+    noun ("the campus's" with no campus named) is None: the figure is not the main subject's."""
     start, end = span
+    if ("the " + text[start:end].lower()) in SELF_REFERENCES:
+        return context.main_subject
     starts = [mention[0] for mention in mentions]
     index = bisect.bisect_left(starts, end) - 1
     # A mention that overlaps the possessor ("The park" starts at the article, before the possessor's noun).

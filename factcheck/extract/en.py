@@ -218,17 +218,19 @@ def _attribute(
     for index, figure in enumerate(found):
         sentence = sentences[sentence_of[index]] if sentences else (0, len(text))
         figure.metric = _metric(text, figure, found, sentence)
-        owner = None
+        owner_span = None
         if figure.metric is None and figure.kind in periods.DATED_KINDS:
             # "Revenue rose to $52 million", "The park's site area is 12 hectares": the clause's subject.
             subject = attribution.subject_metric(text, figure, sentence, context)
             if subject is not None:
                 figure.metric, owner_span = subject
-                if owner_span is not None:
-                    owner = attribution.owner_entity(text, owner_span, mentions, context)
-        figure.entity = owner or _entity(
-            text, figure, sentence, mentions, mention_starts, context, subjects, sentence_of[index]
-        )
+        if owner_span is not None:
+            # The possessor decides, even when it names no entity ("the campus's revenue" is not the park's).
+            figure.entity = attribution.owner_entity(text, owner_span, mentions, context)
+        else:
+            figure.entity = _entity(
+                text, figure, sentence, mentions, mention_starts, context, subjects, sentence_of[index]
+            )
     # "800 companies, up from 640 a year earlier": the comparison base measures what its figure measures.
     for base, reference in attribution.comparison_bases(text, found, sentence_of).items():
         found[base].metric = found[reference].metric
