@@ -606,6 +606,8 @@ _VAGUE_SUBJECTS = word_set(
     "report document page event deadline date time age first latter former other one ones thing things answer "
     "score count rate ratio share proportion percentage"
 )
+#: Words that leave a vague subject vague: "the last value", "the final figure".
+_VAGUE_MODIFIERS = word_set("last first final latest previous next new same other overall total actual current")
 #: The verb of a clause whose complement is the figure: "Revenue rose to", "The site area is", "Exports totalled".
 _COMPLEMENT_VERB = (
     r"(?:(?:has|have|had)\s+(?:also\s+|now\s+|further\s+)?)?"
@@ -652,7 +654,7 @@ def subject_metric(
     words = match.group("np").split()
     for position, word in enumerate(words):
         lowered = word.lower()
-        if lowered in METRIC_STOPWORDS or lowered in _PRONOUNS or lowered in _NOT_VERBS or lowered in NAME_STOPWORDS:
+        if lowered in METRIC_STOPWORDS or lowered in _PRONOUNS or lowered in _NOT_VERBS:
             return None
         if word[0].isupper():
             # Only the first word of a clause with no determiner may be capitalised, and only when the
@@ -665,8 +667,8 @@ def subject_metric(
             # in lower case or it is a common measure; "Site area", "Operating profit" are no names.
             if len(words) == 1 and lowered not in MEASURE_NOUNS and re.search(r"\b" + lowered + r"\b", text) is None:
                 return None
-    if len(words) == 1 and words[0].lower() in _VAGUE_SUBJECTS:
-        return None
+    if words[-1].lower() in _VAGUE_SUBJECTS and (len(words) == 1 or words[0].lower() in _VAGUE_MODIFIERS):
+        return None  # "The total", "The last value", "The final figure"
     metric = _clean_metric(words)
     if metric is None:
         return None
