@@ -146,6 +146,17 @@ def test_a_base_with_its_own_period_shares_the_metric() -> None:
     assert fields(find(claims, "5,400")) == (45, None, "workforce", "2022")
 
 
+def test_a_prior_year_in_brackets_is_a_base_of_that_year() -> None:
+    claims = claims_of("Sales were $9 million in 2023 (2022: $7 million).")
+    assert fields(find(claims, "$9 million")) == (11, None, "sales", "2023")
+    prior = find(claims, "$7 million")
+    assert fields(prior) == (37, None, "sales", "2022")
+    assert "period-phrase" in prior.flags
+    # a bracket with no year is no prior period (and the word before the bracket belongs to the first figure)
+    aside = find(claims_of("Sales were $9 million (about $7 million)."), "about $7 million")
+    assert fields(aside) == (23, None, None, "2024-06-30")
+
+
 @pytest.mark.parametrize(
     ("sentence", "figure"),
     [

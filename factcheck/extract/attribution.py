@@ -445,6 +445,8 @@ def metric_before(text: str, start: int, floor: int) -> str | None:
             kept.insert(0, word)
         return _clean_metric(kept[-3:])
     match = _PAREN_BEFORE.search(text, window_start, start) if text[window_start:start].endswith("(") else None
+    if match is not None and re.search(r"\d\s*$", text[max(window_start, match.start() - 12) : match.start()]):
+        return None  # "$9 million (about $7 million net)": the word before the bracket belongs to a figure
     if match is not None:
         words = match.group("np").split()
         kept = []
@@ -698,12 +700,13 @@ _BASE_AFTER = re.compile(
     r"(?:(?<![\w])(?:up|down|rising|falling|rose|grew|fell|dropped|declined|climbed|increased|decreased|"
     r"(?:an?\s+)?(?:increase|decrease|rise|fall|drop|decline)|higher|lower)(?:\s+[^\s,;:]+){0,3}?\s+from"
     r"|(?<![\w])compared\s+(?:with|to)|(?<![\w])(?:as\s+)?against|(?<![\w])versus|(?<![\w])vs\.?"
-    r"|(?<![\w])relative\s+to)\s+$",
+    r"|(?<![\w])relative\s+to)\s+$"
+    r"|\(\s*(?:19|20)\d\d\s*:\s*$",
     re.I,
 )
 #: What may stand between a figure and the connector of its base: its own period ("in 2023") or a year-earlier
-#: phrase, a comma.  No clause of its own (no verb, no ";").
-_BETWEEN_FIGURE_AND_BASE = re.compile(r"[^;:.!?()\n]{0,60}")
+#: phrase, a comma; or the bracket of a prior year ("$9 million (2022: $7 million)").  No ";", no sentence end.
+_BETWEEN_FIGURE_AND_BASE = re.compile(r"[^;:.!?()\n]{0,60}?(?:\(\s*(?:19|20)\d\d\s*:\s*)?")
 #: "from 640 to 800 companies": a base before its figure.
 _BASE_BEFORE_FROM = re.compile(r"(?<![\w])from\s+$", re.I)
 _BASE_BEFORE_TO = re.compile(r"(?:\s+(?:in|at|as\s+(?:at|of)|a\s+year\s+(?:earlier|ago))\s+[^,;:.]{0,25}?)?,?\s+to\s+")
@@ -714,7 +717,7 @@ _COMPARED_KINDS = frozenset({"count", "money", "quantity", "number", "percent"})
 def comparison_bases(text: str, figures: Sequence[Figure], sentence_of: Sequence[int]) -> dict[int, int]:
     """Base index -> the index of the figure it is compared with, for bases with no metric of their own
     ("800 companies, up from 640 a year earlier": "640" -> "800 companies"; "from $47 million in 2022 to $52
-    million in 2023").  A base shares its figure's metric and entity only when its own date differs (a year
+    million in 2023"; "Revenue was $9 million (2022: $7 million)").  A base shares its figure's metric and entity only when its own date differs (a year
     earlier, its own period): "rose from 640 to 800" with one date is two values of one fact, not two facts,
     and a metric would make them conflict."""
     found: dict[int, int] = {}

@@ -212,6 +212,10 @@ def _attribute(
         if "as-of-phrase" not in found[index].flags:
             found[index].as_of = period
             found[index].flags.append("period-phrase")
+    for index, year in periods.bracket_years(text, found).items():
+        if "as-of-phrase" not in found[index].flags:
+            found[index].as_of = year
+            found[index].flags.append("period-phrase")
     for index in periods.year_earlier(text, found):
         found[index].as_of = periods.shift_years(found[index].as_of, -1)
     attribution.link_parts(text, found, sentence_of)
