@@ -142,6 +142,8 @@ def test_a_base_with_its_own_period_shares_the_metric() -> None:
     claims = claims_of("Revenue rose from $47 million in 2022 to $52 million in 2023.")
     assert fields(find(claims, "$47 million")) == (18, None, "revenue", "2022")
     assert fields(find(claims, "$52 million")) == (41, None, "revenue", "2023")
+    claims = claims_of("Northgate Park hosted 800 companies in 2024 vs. 640 in 2023.")
+    assert fields(find(claims, "640")) == (48, "Northgate Park", "companies", "2023")
     claims = claims_of("Its workforce grew to 6,100 in 2023, up from 5,400 in 2022.")
     assert fields(find(claims, "5,400")) == (45, None, "workforce", "2022")
 

@@ -706,7 +706,7 @@ _BASE_AFTER = re.compile(
 )
 #: What may stand between a figure and the connector of its base: its own period ("in 2023") or a year-earlier
 #: phrase, a comma; or the bracket of a prior year ("$9 million (2022: $7 million)").  No ";", no sentence end.
-_BETWEEN_FIGURE_AND_BASE = re.compile(r"[^;:.!?()\n]{0,60}?(?:\(\s*(?:19|20)\d\d\s*:\s*)?")
+_BETWEEN_FIGURE_AND_BASE = re.compile(r"(?:[^;:.!?()\n]|(?<=vs)\.){0,60}?(?:\(\s*(?:19|20)\d\d\s*:\s*)?")
 #: "from 640 to 800 companies": a base before its figure.
 _BASE_BEFORE_FROM = re.compile(r"(?<![\w])from\s+$", re.I)
 _BASE_BEFORE_TO = re.compile(r"(?:\s+(?:in|at|as\s+(?:at|of)|a\s+year\s+(?:earlier|ago))\s+[^,;:.]{0,25}?)?,?\s+to\s+")
