@@ -14,7 +14,7 @@ from factcheck.knowledge import Knowledge
 from factcheck.model import Claim, Document, Segment
 
 #: Bump when extraction output changes, so cached claims are rebuilt.
-EXTRACTOR_VERSION = "en-7"
+EXTRACTOR_VERSION = "en-8"
 
 
 def extract_document(document: Document, knowledge: Knowledge) -> tuple[Claim, ...]:

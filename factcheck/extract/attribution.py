@@ -22,11 +22,13 @@ from factcheck.extract import entities
 from factcheck.extract.figures import Figure
 from factcheck.extract.patterns_en import (
     FOUNDING_VERBS,
+    MEASURE_NOUNS,
     METRIC_DROP_LEADING,
     METRIC_STOPWORDS,
     MONTHS,
     NAME_STOPWORDS,
     PART_CONNECTORS,
+    SELF_REFERENCES,
     SUBJECT_VERBS,
     word_set,
 )
@@ -216,6 +218,12 @@ def build_context(text: str, knowledge: Knowledge, alias_index: dict[str, str]) 
     for entity in knowledge.entities:
         for alias in (entity.name, *entity.aliases):
             names.setdefault(alias, entity.name)
+    # "the park" for the one park the document names ("Northgate Park"), which the document thereby defines.
+    present = [(name, canonical) for name, canonical in names.items() if " " in name and name in text]
+    references, named = entities.head_references(text, present, context.defined, alias_index)
+    for name, canonical in named.items():
+        context.defined.setdefault(name, canonical)
+        names.setdefault(name, canonical)
     if names:
         # Case-sensitive and with no look-behind, so the regex engine can skip ahead on the first letters
         # (ten times faster than re.I); the left word boundary is checked by hand.  Long names also match
@@ -236,6 +244,8 @@ def build_context(text: str, knowledge: Knowledge, alias_index: dict[str, str]) 
             found = variants.get(re.sub(r"\s+", " ", match.group(0)))
             if found is not None:
                 context.mentions.append((match.start(), match.end(), found))
+    if references:
+        context.mentions = sorted(context.mentions + references)
     context.main_subject = _dominant(Counter(canonical for _, _, canonical in context.mentions), 3)
     if context.main_subject is None:
         # No defined or known name dominates: a capitalised word that does ("Cyberport" in its own release).
@@ -365,6 +375,10 @@ _ACRONYM_HEAD = re.compile(
 
 #: "8 per cent year on year": a rate's period, not what it measures.
 _RATE_PERIOD = re.compile(r"\s*(?:year|month|quarter|week)[\s-]+(?:on|over)[\s-]+(?:year|month|quarter|week)\b", re.I)
+#: "3.5% last year", "8 per cent this quarter": when, not what.
+_RELATIVE_PERIOD = re.compile(
+    r"\s*(?:last|this|next|previous|past|the\s+same)\s+(?:year|month|quarter|week|period)\b", re.I
+)
 #: A figure or a determiner right after a past tense: it is a verb ("campus welcomed 3 tenants", "park added the").
 _OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|our|over|more|about|around|some|nearly|almost)\b)")
 #: A figure right after a word in -s: it is a verb ("the 22-hectare park hosts 300 firms"; not "companies a year").
@@ -373,7 +387,7 @@ _FIGURE_AFTER = re.compile(r"\s+\d")
 
 def metric_after_span(text: str, start: int, limit: int) -> tuple[str | None, int]:
     """The noun phrase after a figure and where it ends."""
-    if _RATE_PERIOD.match(text, start, limit):
+    if _RATE_PERIOD.match(text, start, limit) or _RELATIVE_PERIOD.match(text, start, limit):
         return None, start
     acronym = _ACRONYM_HEAD.match(text, start, min(limit, start + 90))
     if acronym is not None and _plural(acronym.group("head")):
@@ -431,6 +445,8 @@ def metric_before(text: str, start: int, floor: int) -> str | None:
             kept.insert(0, word)
         return _clean_metric(kept[-3:])
     match = _PAREN_BEFORE.search(text, window_start, start) if text[window_start:start].endswith("(") else None
+    if match is not None and re.search(r"\d\s*$", text[max(window_start, match.start() - 12) : match.start()]):
+        return None  # "$9 million (about $7 million net)": the word before the bracket belongs to a figure
     if match is not None:
         words = match.group("np").split()
         kept = []
@@ -583,3 +599,161 @@ def _resolve(
     if index < len(mentions) and mentions[index][0] < end:
         return mentions[index][2]
     return _name(np, text, context, start)
+
+
+#: Subjects that say what a figure is without saying what it measures: "The total was $5 million", "It is 40".
+_VAGUE_SUBJECTS = word_set(
+    "figure figures number numbers total totals amount sum result results value level increase decrease rise fall "
+    "change growth difference gap average median majority remainder rest balance target targets goal aim estimate "
+    "report document page event deadline date time age first latter former other one ones thing things answer "
+    "score count rate ratio share proportion percentage"
+)
+#: Words that leave a vague subject vague: "the last value", "the final figure".
+_VAGUE_MODIFIERS = word_set("last first final latest previous next new same other overall total actual current")
+#: The verb of a clause whose complement is the figure: "Revenue rose to", "The site area is", "Exports totalled".
+_COMPLEMENT_VERB = (
+    r"(?:(?:has|have|had)\s+(?:also\s+|now\s+|further\s+)?)?"
+    r"(?:(?:is|are|was|were|been|remains?|remained|stays?|stayed)(?:\s+(?:at|about|around))?"
+    r"|stood\s+at|stands?\s+at|amount(?:s|ed)?\s+to|c(?:a|o)me\s+to|comes\s+to|total(?:l?ed|s)?|reach(?:es|ed)?|hit"
+    r"|(?:rose|risen|grew|grown|increased|climbed|jumped|surged|soared|fell|fallen|dropped|declined|decreased|"
+    r"slipped|shrank|shrunk|expanded|edged\s+(?:up|down))"
+    r"(?:\s+(?:from|by)\s+[^,;:]{1,40}?|\s+[\d.,]+\s*(?:%|per\s*cent|percent))?\s+to)"
+)
+#: The tail of a clause up to a figure that is its verb's complement (matched on the sentence's text before it).
+_SUBJECT_COMPLEMENT = re.compile(
+    r"(?:^|(?<=[;:,(])|(?<=\band)|(?<=\bbut)|(?<=\bwhile)|(?<=\bwhereas))\s*"
+    r"(?:(?P<det>[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s+)?"
+    r"(?:(?P<owner>[A-Za-z][\w&-]*(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w&-]*){0,5})['’]s\s+)?"
+    r"(?!(?:and|or|but|nor|while|whereas|then|so|yet)\s)(?P<np>[A-Za-z][\w&/-]*(?:\s+[a-z][\w&/-]*){0,3}?)"
+    r"(?:\s+(?:in|for|during)\s+(?:the\s+)?(?:(?:financial|fiscal|calendar)\s+)?(?:year\s+)?"
+    r"(?:(?:19|20)\d\d(?:[-/]\d{2,4})?|FY\s?\d{2,4}))?"
+    r"\s+(?:(?:also|now|then|further|again|still|thus)\s+)?" + _COMPLEMENT_VERB + r"\s+"
+    r"(?:(?:a|an)\s+(?:record(?:\s+high\s+of)?|estimated|total\s+of|new\s+(?:high|record)\s+of|all-time\s+high\s+of)\s+"
+    r"|record\s+)?$"
+)
+#: How far before a figure its clause's subject and verb may start.
+_SUBJECT_WINDOW = 160
+
+
+def subject_metric(
+    text: str, figure: Figure, sentence: tuple[int, int], context: DocumentContext
+) -> tuple[str, tuple[int, int] | None] | None:
+    """The subject noun phrase of the clause whose verb's complement the figure is: "Revenue rose to $52 million"
+    -> "revenue", "The park's site area is 12 hectares" -> "site area" and the possessor's span ("The park"),
+    "Its workforce grew to 1,200" -> "workforce".  None when the subject is a name ("Cyberport is 24 hectares"), a
+    pronoun, a vague word ("The total was $5 million") or not at the start of its clause ("Rents in the park rose
+    to ...": a prepositional phrase hides the head)."""
+    start = max(sentence[0], figure.start - _SUBJECT_WINDOW)
+    if start != sentence[0]:
+        # A window inside the sentence: begin it after a clause boundary, so "^" means one.
+        boundary = max(text.rfind(char, start, figure.start) for char in ";:,(")
+        if boundary == -1:
+            return None
+        start = boundary + 1
+    match = _SUBJECT_COMPLEMENT.search(text[start : figure.start])
+    if match is None:
+        return None
+    words = match.group("np").split()
+    for position, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in METRIC_STOPWORDS or lowered in _PRONOUNS or lowered in _NOT_VERBS:
+            return None
+        if word[0].isupper():
+            # Only the first word of a clause with no determiner may be capitalised, and only when the
+            # document does not use it as a name ("Revenue", not "Cyberport").
+            if position > 0 or match.group("det") or match.group("owner") or word.isupper():
+                return None
+            if re.search(r"[a-z,] " + re.escape(word) + r"\b", text) is not None or word in context.defined:
+                return None
+            # A capitalised word alone ("Revenue", "Cyberport"): a common noun only when the document also writes it
+            # in lower case or it is a common measure; "Site area", "Operating profit" are no names.
+            if len(words) == 1 and lowered not in MEASURE_NOUNS and re.search(r"\b" + lowered + r"\b", text) is None:
+                return None
+    if words[-1].lower() in _VAGUE_SUBJECTS and (len(words) == 1 or words[0].lower() in _VAGUE_MODIFIERS):
+        return None  # "The total", "The last value", "The final figure"
+    metric = _clean_metric(words)
+    if metric is None:
+        return None
+    owner = (start + match.start("owner"), start + match.end("owner")) if match.group("owner") else None
+    return metric, owner
+
+
+def owner_entity(text: str, span: tuple[int, int], mentions: Sequence[Mention], context: DocumentContext) -> str | None:
+    """The possessor of "The park's site area" as an entity: a known or defined name (mention) inside it, else the
+    phrase when it is a name the document uses; "the company's" is the document's main subject; another common
+    noun ("the campus's" with no campus named) is None: the figure is not the main subject's."""
+    start, end = span
+    if ("the " + text[start:end].lower()) in SELF_REFERENCES:
+        return context.main_subject
+    starts = [mention[0] for mention in mentions]
+    index = bisect.bisect_left(starts, end) - 1
+    # A mention that overlaps the possessor ("The park" starts at the article, before the possessor's noun).
+    if index >= 0 and mentions[index][1] > start:
+        return mentions[index][2]
+    np = text[start:end]
+    return None if np[:1].islower() else _name(np, text, context, start)
+
+
+#: Right before a comparison base that follows its figure: "800 companies, up from 640", "$52 million in 2023,
+#: compared with $47 million", "up 25% from", "versus", "against".
+_BASE_AFTER = re.compile(
+    r"(?:(?<![\w])(?:up|down|rising|falling|rose|grew|fell|dropped|declined|climbed|increased|decreased|"
+    r"(?:an?\s+)?(?:increase|decrease|rise|fall|drop|decline)|higher|lower)(?:\s+[^\s,;:]+){0,3}?\s+from"
+    r"|(?<![\w])compared\s+(?:with|to)|(?<![\w])(?:as\s+)?against|(?<![\w])versus|(?<![\w])vs\.?"
+    r"|(?<![\w])relative\s+to)\s+$"
+    r"|\(\s*(?:19|20)\d\d\s*:\s*$",
+    re.I,
+)
+#: What may stand between a figure and the connector of its base: its own period ("in 2023") or a year-earlier
+#: phrase, a comma; or the bracket of a prior year ("$9 million (2022: $7 million)").  No ";", no sentence end.
+_BETWEEN_FIGURE_AND_BASE = re.compile(r"(?:[^;:.!?()\n]|(?<=vs)\.){0,60}?(?:\(\s*(?:19|20)\d\d\s*:\s*)?")
+#: "from 640 to 800 companies": a base before its figure.
+_BASE_BEFORE_FROM = re.compile(r"(?<![\w])from\s+$", re.I)
+_BASE_BEFORE_TO = re.compile(r"(?:\s+(?:in|at|as\s+(?:at|of)|a\s+year\s+(?:earlier|ago))\s+[^,;:.]{0,25}?)?,?\s+to\s+")
+#: The kinds of figure that have a comparison base.
+_COMPARED_KINDS = frozenset({"count", "money", "quantity", "number", "percent"})
+
+
+def comparison_bases(text: str, figures: Sequence[Figure], sentence_of: Sequence[int]) -> dict[int, int]:
+    """Base index -> the index of the figure it is compared with, for bases with no metric of their own
+    ("800 companies, up from 640 a year earlier": "640" -> "800 companies"; "from $47 million in 2022 to $52
+    million in 2023"; "Revenue was $9 million (2022: $7 million)").  A base shares its figure's metric and entity only when its own date differs (a year
+    earlier, its own period): "rose from 640 to 800" with one date is two values of one fact, not two facts,
+    and a metric would make them conflict."""
+    found: dict[int, int] = {}
+    for index, figure in enumerate(figures):
+        if figure.kind not in _COMPARED_KINDS or figure.metric is not None or figure.part_of is not None:
+            continue
+        window = text[max(0, figure.start - 40) : figure.start]
+        reference: int | None = None
+        if _BASE_AFTER.search(window):
+            for other in range(index - 1, -1, -1):
+                candidate = figures[other]
+                if sentence_of[other] != sentence_of[index]:
+                    break
+                if candidate.kind in ("date", "year") or (
+                    candidate.kind != figure.kind and candidate.kind == "percent"
+                ):
+                    continue  # "in 2023, compared with", "up 25% from"
+                if candidate.kind == figure.kind and _BETWEEN_FIGURE_AND_BASE.fullmatch(
+                    text, candidate.end, figure.start
+                ):
+                    reference = other
+                break
+        if reference is None and _BASE_BEFORE_FROM.search(window):
+            for other in range(index + 1, len(figures)):
+                candidate = figures[other]
+                if sentence_of[other] != sentence_of[index]:
+                    break
+                if candidate.kind in ("date", "year"):
+                    continue
+                between = _BASE_BEFORE_TO.match(text, figure.end, candidate.start)
+                if candidate.kind == figure.kind and between is not None and between.end() == candidate.start:
+                    reference = other
+                break
+        if reference is None:
+            continue
+        base_figure = figures[reference]
+        if base_figure.metric is not None and base_figure.as_of != figure.as_of:
+            found[index] = reference
+    return found

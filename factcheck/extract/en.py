@@ -212,13 +212,33 @@ def _attribute(
         if "as-of-phrase" not in found[index].flags:
             found[index].as_of = period
             found[index].flags.append("period-phrase")
+    for index, year in periods.bracket_years(text, found).items():
+        if "as-of-phrase" not in found[index].flags:
+            found[index].as_of = year
+            found[index].flags.append("period-phrase")
     for index in periods.year_earlier(text, found):
         found[index].as_of = periods.shift_years(found[index].as_of, -1)
     attribution.link_parts(text, found, sentence_of)
     for index, figure in enumerate(found):
         sentence = sentences[sentence_of[index]] if sentences else (0, len(text))
         figure.metric = _metric(text, figure, found, sentence)
-        figure.entity = _entity(text, figure, sentence, mentions, mention_starts, context, subjects, sentence_of[index])
+        owner_span = None
+        if figure.metric is None and figure.kind in periods.DATED_KINDS:
+            # "Revenue rose to $52 million", "The park's site area is 12 hectares": the clause's subject.
+            subject = attribution.subject_metric(text, figure, sentence, context)
+            if subject is not None:
+                figure.metric, owner_span = subject
+        if owner_span is not None:
+            # The possessor decides, even when it names no entity ("the campus's revenue" is not the park's).
+            figure.entity = attribution.owner_entity(text, owner_span, mentions, context)
+        else:
+            figure.entity = _entity(
+                text, figure, sentence, mentions, mention_starts, context, subjects, sentence_of[index]
+            )
+    # "800 companies, up from 640 a year earlier": the comparison base measures what its figure measures.
+    for base, reference in attribution.comparison_bases(text, found, sentence_of).items():
+        found[base].metric = found[reference].metric
+        found[base].entity = found[reference].entity
 
 
 def _entity(
@@ -269,6 +289,9 @@ def _metric(text: str, figure: Figure, found: list[Figure], sentence: tuple[int,
             text, figure.start, s_start
         )
     if figure.kind in ("money", "quantity"):
+        if figure.part_of is not None and _PART_VERB.match(text, figure.core_end):
+            # "12 hectares, of which 3 hectares are green space"
+            return attribution.subset_metric(text, figure, found[figure.part_of], s_end)
         before = attribution.metric_before(text, figure.start, s_start)
         if before:
             return before

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.patterns_en import MONTHS, NAME_STOPWORDS
+from factcheck.extract.patterns_en import BODY_HEADS, MONTHS, NAME_STOPWORDS
 
 #: "the Riverton Innovation Fund": a definite article, then two to six capitalised words (with "of", "and").
 _THE_NAME = re.compile(
@@ -95,3 +95,85 @@ def founded_before(text: str, start: int, figure_start: int) -> tuple[int, int, 
     if match is None:
         return None
     return match.start("np"), match.end("np"), match.group("np")
+
+
+#: "the park", "The park's": a definite article and one lower-case noun, not followed by another noun it modifies
+#: ("the park management"), a name or "of" ("the park of the future").
+_THE_LOWER_HEAD = re.compile(
+    r"[Tt](?<![\w][Tt])he[ \t]+(?P<head>[a-z]{3,})(?:['’]s)?(?![\w&'’-])(?![ \t]+(?:of\b|[A-Z(]))"
+)
+#: A capitalised name of two to seven words whose last word is its head: "Northgate Park".
+#: "and" ends it: "Northgate Park and Eastgate Park" are two names.
+_HEADED_NAME = re.compile(r"[A-Z](?<![\w&'’-][A-Z])[a-z]+(?:[ \t]+(?:(?:of|for)[ \t]+)?[A-Z][a-z]+){1,6}")
+#: A name used in running text: a lower-case word, "'s" or a comma follows it (a heading has none of these).
+_IN_RUNNING_TEXT = re.compile(r"['’]s\b|[ \t]+[a-z]|,")
+
+
+def head_references(
+    text: str, names: list[tuple[str, str]], defined: dict[str, str], alias_index: dict[str, str]
+) -> tuple[list[tuple[int, int, str]], dict[str, str]]:
+    """ "Northgate Park hosted 800 companies. The park's site area is 12 hectares.": mentions (start, end, canonical)
+    of "the park" for the one entity the document names with that head noun.
+
+    ``names`` are (surface, canonical) of the known and defined names the document mentions; capitalised names of
+    two or more words the document uses in running text are added.  A name that ends in another ("Visit Northgate
+    Park" at a sentence start, "Northgate Park") is that other.  A head shared by two entities ("Northgate Park"
+    and "Eastgate Park") resolves to neither.  A capitalised head ("the Fund") is the defined-name anaphor's
+    (``used_names``), so only a lower-case head is read here.  Also returns the names so resolved (name ->
+    canonical): the document defines them, as ``used_names`` does for "the Riverton Innovation Fund"."""
+    wanted = {match.group("head") for match in _THE_LOWER_HEAD.finditer(text) if match.group("head") in BODY_HEADS}
+    if not wanted:
+        return [], {}
+    #: head -> surface words -> canonical
+    owners: dict[str, dict[tuple[str, ...], str]] = {}
+
+    def add(surface: str, canonical: str) -> None:
+        words = tuple(strip_possessive(surface).split())
+        # The head of "Bank of Dunmore" is "Bank": the word before "of" / "for", else the last word.
+        link = next((index for index, word in enumerate(words) if word in ("of", "for")), len(words))
+        head = words[link - 1].lower() if link >= 1 else ""
+        if len(words) >= 2 and head in wanted:
+            owners.setdefault(head, {}).setdefault(words, canonical)
+
+    for surface, canonical in names:
+        add(surface, canonical)
+    for match in _HEADED_NAME.finditer(text):
+        words = match.group(0).split()
+        if words[0] in ("The", "A", "An") or words[0].lower() in NAME_STOPWORDS or words[0].lower() in MONTHS:
+            words = words[1:]
+        name = " ".join(words)
+        if len(words) < 2 or not _IN_RUNNING_TEXT.match(text, match.end()):
+            continue
+        if any(name != surface and name in surface for surface, _ in names):
+            continue  # a piece of a known name: "Technology Parks Corporation" of "... Science and Technology ..."
+        add(name, defined.get(name) or alias_index.get(name.lower()) or name)
+    resolved: dict[str, str] = {}
+    named: dict[str, str] = {}
+    for head, surfaces in owners.items():
+        shortest: dict[tuple[str, ...], str] = {}
+        bodies: set[str] = set()
+        for surface_words, canonical in surfaces.items():
+            if any(len(other) < len(surface_words) and surface_words[-len(other) :] == other for other in surfaces):
+                continue
+            shortest[surface_words] = canonical
+            bodies.add(canonical)
+            # "Science Park" ending both "Eastgate Science Park" and "Westgate Science Park": two bodies.
+            longer = {
+                other_canonical
+                for other, other_canonical in surfaces.items()
+                if len(other) > len(surface_words)
+                and other[-len(surface_words) :] == surface_words
+                and other_canonical != canonical
+            }
+            if len(longer) >= 2:
+                bodies.update(longer)
+        if len(bodies) == 1:
+            body = resolved[head] = next(iter(bodies))
+            named.update((" ".join(surface_words), body) for surface_words in shortest)
+    found: list[tuple[int, int, str]] = []
+    if resolved:
+        for match in _THE_LOWER_HEAD.finditer(text):
+            target = resolved.get(match.group("head"))
+            if target is not None:
+                found.append((match.start(), match.end("head"), target))
+    return found, named

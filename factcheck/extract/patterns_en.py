@@ -767,3 +767,24 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "thanksgiving day": (11, -4),
     "black friday": (11, -5),
 }
+
+#: Nouns that name what a figure measures when they open a sentence with no determiner ("Revenue rose to $52
+#: million", "Exports totalled ..."): a capitalised word alone there may be a name ("Cyberport is 24 hectares"),
+#: these are not.
+MEASURE_NOUNS: frozenset[str] = word_set("""
+    revenue revenues turnover sales exports imports profit profits income earnings spending expenditure expenses
+    costs employment unemployment headcount workforce staffing occupancy attendance enrolment enrollment output
+    production investment investments funding membership population ridership footfall traffic throughput
+    inflation debt assets capacity consumption emissions visitors tourism arrivals admissions donations
+    """)
+
+#: Head nouns of names of bodies and places a document may call by its head alone: "Northgate Park" ... "the park".
+#: An abstract head ("the development" of "Social Development", "the industry") is no reference to a name.
+BODY_HEADS: frozenset[str] = word_set("""
+    park campus centre center hub estate zone district precinct fund foundation trust bank company corporation
+    group council authority agency bureau board commission committee department ministry office institute
+    institution university college school academy hospital museum library gallery port airport harbour harbor
+    station terminal programme program scheme initiative project festival fair exhibition expo conference summit
+    network association society club federation union alliance consortium partnership accelerator incubator
+    laboratory lab facility plant factory mall village tower building complex arena stadium garden gardens
+    """)

@@ -195,3 +195,19 @@ def shift_years(as_of: str | None, years: int) -> str | None:
         return as_of
     shifted = _ISO_PART.sub(lambda match: str(int(match.group(1)) + years), as_of)
     return shifted.replace("-02-29", "-02-28")
+
+
+#: "Revenue was $9 million (2022: $7 million)": the prior year's figure of an annual report, in brackets after the
+#: current one, opened by its year and a colon.
+_BRACKET_YEAR = re.compile(r"\([ \t]*(?P<year>(?:19|20)\d\d)[ \t]*:[ \t]*$")
+
+
+def bracket_years(text: str, figures: Sequence[Figure]) -> dict[int, str]:
+    """Figure index -> the year that opens its brackets: "(2022: $7 million)" -> "2022"."""
+    found: dict[int, str] = {}
+    for index, figure in enumerate(figures):
+        if figure.kind in DATED_KINDS and text[max(0, figure.start - 2) : figure.start].strip().endswith(":"):
+            match = _BRACKET_YEAR.search(text, max(0, figure.start - 12), figure.start)
+            if match is not None:
+                found[index] = match.group("year")
+    return found
