@@ -412,8 +412,21 @@ def run_checks(
             findings.extend(_document_scoped(check, rule, local, memo))
         else:
             findings.extend(check.check(rule, context))
+    if focus is not None:  # only these are reported: fingerprint no others (see in_focus)
+        findings = [finding for finding in findings if in_focus(finding, focus)]
     findings.sort(key=Finding.sort_key)
     return with_fingerprints(findings, documents)
+
+
+def in_focus(finding: Finding, focus: Collection[str]) -> bool:
+    """Whether :func:`focus_findings` keeps ``finding``: its location or a related one is in a focus file.
+
+    A --focus run fingerprints and suppresses only these findings. Neither depends on the others: a
+    fingerprint's occurrence number counts findings with the same rule, path, text, line and related
+    locations (all of them touch the focus files, or none does), and suppression looks at each finding's
+    own location (an unused-suppression finding in a focus file counts only findings located there).
+    """
+    return finding.location.path in focus or any(related.location.path in focus for related in finding.related)
 
 
 def focus_findings(findings: Iterable[Finding], focus: set[str]) -> list[Finding]:
@@ -668,7 +681,11 @@ def run_check(config: Config, options: RunOptions) -> Report:
         else:
             index = build_index(corpus.claims, corpus.knowledge)
             checked = run_checks(corpus, config, focus, index)
-            kept = apply_suppressions(checked, corpus.documents, corpus.ruleset.rules)
+            documents: Sequence[Document] = corpus.documents
+            if focus is not None:  # the directives that can matter: in the focus files and where findings are
+                wanted = focus | {finding.location.path for finding in checked}
+                documents = [document for document in corpus.documents if document.path in wanted]
+            kept = apply_suppressions(checked, documents, corpus.ruleset.rules)
             findings, suppressed = list(kept.findings), kept.suppressed
             if corpus.cache is not None and digest is not None and not corpus.cache.stats.incomplete:
                 _remember_findings(corpus.cache, digest, findings, suppressed, corpus)

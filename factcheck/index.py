@@ -386,7 +386,9 @@ def aligned_key(claim: Claim, entities: EntityNormaliser, metrics: MetricNormali
     return ClaimKey(entities(claim.entity), metric, kind, dimension_of(claim))
 
 
-def _groups(claims: Iterable[Claim], by_id: Mapping[str, Claim], keys: Mapping[str, ClaimKey]) -> dict[ClaimKey, list[Claim]]:
+def _groups(
+    claims: Iterable[Claim], by_id: Mapping[str, Claim], keys: Mapping[str, ClaimKey]
+) -> dict[ClaimKey, list[Claim]]:
     """The indexed claims by key, in claim order."""
     groups: dict[ClaimKey, list[Claim]] = {}
     for claim in claims:

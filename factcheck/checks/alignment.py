@@ -6,10 +6,11 @@ Used by ``consistency``, ``anniversary``, ``part_whole`` and ``unit``; not a che
 from __future__ import annotations
 
 import fnmatch
+import json
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from factcheck.checks.base import CheckContext, finding
 from factcheck.index import (
@@ -27,6 +28,7 @@ from factcheck.rules.model import Rule
 from factcheck.rules.types import ParamType
 
 Interval = tuple[float, float]
+_Value = TypeVar("_Value")
 #: At most this many other sides are listed in one finding (its claim ids list them all).
 MAX_RELATED = 12
 #: Relative amount by which a rounded bound is moved inwards, making rounding intervals half-open.
@@ -270,22 +272,65 @@ def touches_focus(claims: Iterable[Claim], ctx: CheckContext) -> bool:
     return focus is None or any(claim.path in focus for claim in claims)
 
 
-def claim_sets(rule: Rule, ctx: CheckContext) -> Iterator[tuple[ClaimKey, list[Claim]]]:
+def derived(index: ClaimIndex, name: Hashable, make: Callable[[], _Value]) -> _Value:
+    """``make()``, computed once per index and ``name`` (:attr:`ClaimIndex.derived`): what several rules
+    would each derive from the index alike (five consistency rules walk the same claim sets)."""
+    memo = index.derived
+    if name in memo:
+        return cast(_Value, memo[name])
+    value = memo[name] = make()
+    return value
+
+
+def ordered_groups(index: ClaimIndex) -> list[tuple[ClaimKey, tuple[Claim, ...]]]:
+    """The index's groups in :func:`group_order`."""
+    return derived(index, "ordered groups", lambda: sorted(index.groups.items(), key=group_order))
+
+
+def focus_keys(ctx: CheckContext) -> set[ClaimKey | None] | None:
+    """The keys of the focus documents' claims in a --focus run; None in a full run."""
+    focus, index = ctx.focus, ctx.index
+    if focus is None:
+        return None
+    return derived(
+        index,
+        ("focus keys", focus),
+        lambda: {index.key_of(claim) for path in focus for claim in ctx.claims_by_path.get(path, ())},
+    )
+
+
+def cached_interval(claim: Claim, index: ClaimIndex) -> Interval | None:
+    """:func:`interval` of ``claim``, computed once per index."""
+    intervals: dict[str, Interval | None] = derived(index, "intervals", dict)
+    claim_id = claim.id
+    if claim_id in intervals:
+        return intervals[claim_id]
+    bounds = intervals[claim_id] = interval(claim)
+    return bounds
+
+
+def claim_sets(rule: Rule, ctx: CheckContext) -> list[tuple[ClaimKey, list[Claim]]]:
     """Every set of two or more selected claims that may be compared (see :func:`comparable_sets`).
 
-    In a --focus run, only sets with a claim in a focus document (:func:`touches_focus`).
+    In a --focus run, only sets with a claim in a focus document (:func:`touches_focus`). The sets are
+    computed once per selection (rules that select alike share them); callers must not change them.
     """
+    selection = json.dumps(rule.select, sort_keys=True, default=repr)
+    return derived(ctx.index, ("claim sets", selection, ctx.focus), lambda: _claim_sets(rule, ctx))
+
+
+def _claim_sets(rule: Rule, ctx: CheckContext) -> list[tuple[ClaimKey, list[Claim]]]:
     index = ctx.index
-    focus_keys = None
-    if ctx.focus is not None:  # the keys of the focus documents' claims
-        focus_keys = {index.key_of(claim) for path in ctx.focus for claim in ctx.claims_by_path.get(path, ())}
-    for key, group in sorted(index.groups.items(), key=group_order):
-        if focus_keys is not None and key not in focus_keys:
+    wanted = focus_keys(ctx)
+    sets: list[tuple[ClaimKey, list[Claim]]] = []
+    for key, group in ordered_groups(index):
+        if wanted is not None and key not in wanted:
             continue
-        chosen = [claim for claim in group if selected(rule, claim, index)]
+        chosen = [claim for claim in group if selected(rule, claim, index)] if rule.select else list(group)
         for claims in comparable_sets(chosen, key, index):
             if len(claims) >= 2 and touches_focus(claims, ctx):
-                yield key, claims
+                sets.append((key, claims))
+    return sets
 
 
 def by_unit(claims: Sequence[Claim]) -> list[list[Claim]]:
@@ -326,8 +371,9 @@ class _Figure:
 
 
 def _figures(pool: Sequence[Claim], bounds: Mapping[str, Interval]) -> list[_Figure]:
+    """The figures of ``pool`` (claims in claim order), in the order of their first claims."""
     figures: dict[tuple[Interval, Period | None, str | None, bool], _Figure] = {}
-    for claim in sorted(pool, key=claim_order):
+    for claim in pool:
         period, unit = claim_period(claim), unit_of(claim)
         key = (bounds[claim.id], period, unit, "period-phrase" in claim.flags)
         figure = figures.get(key)
@@ -384,14 +430,19 @@ def disagreements(
     its first claim that qualifies: a claim that disagrees with three hundred others stating two
     figures gets one finding with two other sides, not three hundred findings.  Cost: the claims,
     plus the pairs of distinct figures of a set.  ``keys`` restricts the keys compared.
+
+    In a --focus run only the claims whose findings name a focus claim are reported (each with all
+    its other sides, as in a full run): the focus claims, and claims with an other side in a focus
+    document.  Such a side represents a figure holding a focus claim, so for the other claims only
+    the figures holding focus claims are looked at first.
     """
-    index = ctx.index
+    index, focus = ctx.index, ctx.focus
     for key, claims in claim_sets(rule, ctx):
         if keys is not None and not keys(key):
             continue
         bounds: dict[str, Interval] = {}
         for claim in claims:
-            measured = measure(claim)
+            measured = cached_interval(claim, index) if measure is interval else measure(claim)
             if measured is not None:
                 bounds[claim.id] = widen(measured, tolerance)
         measured_claims = [claim for claim in claims if claim.id in bounds]
@@ -400,21 +451,39 @@ def disagreements(
             if all_agree(bounds[claim.id] for claim in pool):
                 continue
             figures = _figures(pool, bounds)
-            opposed: list[list[_Figure]] = [
-                [
+
+            def opposed(figure: _Figure, candidates: list[_Figure]) -> list[_Figure]:
+                return [
                     other
-                    for other in figures
+                    for other in candidates
                     if _disjoint(figure.bounds, other.bounds)
                     and (other.unit == figure.unit) == same_unit
                     and _periods_match(period, figure, other, window_days)
                 ]
-                for figure in figures
-            ]
+
+            # A --focus run needs only the findings that name a focus claim: those of the focus claims, and
+            # those whose other sides (one per figure opposed) include one (so that figure holds a focus claim).
+            focal = figures if focus is None else [f for f in figures if not focus.isdisjoint(f.by_path)]
+            if not focal:
+                continue
             reports: list[tuple[Claim, list[Claim]]] = []
-            for figure, others in zip(figures, opposed, strict=True):
-                if not others:
+            for figure in figures:
+                focal_others = opposed(figure, focal)
+                if focus is None:
+                    if not focal_others:
+                        continue
+                    others: list[_Figure] | None = focal_others
+                elif focal_others or not focus.isdisjoint(figure.by_path):
+                    others = None  # all the figures it opposes, when a claim needs them
+                else:
                     continue
                 for claim in figure.claims:
+                    if focus is not None and claim.path not in focus:
+                        near = _other_sides(claim, figure, focal_others, period, index)
+                        if not any(side.path in focus for side in near):
+                            continue
+                    if others is None:
+                        others = opposed(figure, figures)
                     sides = _other_sides(claim, figure, others, period, index)
                     if sides:
                         reports.append((claim, sides))

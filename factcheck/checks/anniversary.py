@@ -95,9 +95,7 @@ def _founding_from_claim(claim: Claim) -> Founding | None:
 
 def _foundings(ctx: CheckContext) -> dict[str, list[Founding]]:
     found: dict[str, list[Founding]] = {}
-    for claim in sorted(ctx.claims, key=claim_order):
-        if "founding" not in claim.flags:
-            continue
+    for claim in sorted((claim for claim in ctx.claims if "founding" in claim.flags), key=claim_order):
         entity = ctx.index.entity_of(claim)
         founding = _founding_from_claim(claim)
         if entity and founding:
@@ -153,8 +151,8 @@ def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     stated = _foundings(ctx)
     # (entity, path, N) -> the claims, in document order.
     groups: dict[tuple[str, str, int], list[Claim]] = {}
-    for claim in sorted(ctx.claims, key=claim_order):
-        if "anniversary" not in claim.flags or not selected(rule, claim, ctx.index):
+    for claim in sorted((claim for claim in ctx.claims if "anniversary" in claim.flags), key=claim_order):
+        if not selected(rule, claim, ctx.index):
             continue
         entity, years = ctx.index.entity_of(claim), _years(claim)
         if entity and years is not None and _document_date(ctx, claim) is not None:
