@@ -6,6 +6,7 @@ Used by ``consistency``, ``anniversary``, ``part_whole`` and ``unit``; not a che
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
 import math
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -315,8 +316,12 @@ def claim_sets(rule: Rule, ctx: CheckContext) -> list[tuple[ClaimKey, list[Claim
     In a --focus run, only sets with a claim in a focus document (:func:`touches_focus`). The sets are
     computed once per selection (rules that select alike share them); callers must not change them.
     """
-    selection = json.dumps(rule.select, sort_keys=True, default=repr)
-    return derived(ctx.index, ("claim sets", selection, ctx.focus), lambda: _claim_sets(rule, ctx))
+    return derived(ctx.index, ("claim sets", _selection(rule), ctx.focus), lambda: _claim_sets(rule, ctx))
+
+
+def _selection(rule: Rule) -> str:
+    """The rule's ``select``, as a memo key."""
+    return json.dumps(rule.select, sort_keys=True, default=repr)
 
 
 def _claim_sets(rule: Rule, ctx: CheckContext) -> list[tuple[ClaimKey, list[Claim]]]:
@@ -437,20 +442,18 @@ def disagreements(
     the figures holding focus claims are looked at first.
     """
     index, focus = ctx.index, ctx.focus
-    for key, claims in claim_sets(rule, ctx):
+    selection = _selection(rule)
+    for position, (key, claims) in enumerate(claim_sets(rule, ctx)):
         if keys is not None and not keys(key):
             continue
-        bounds: dict[str, Interval] = {}
-        for claim in claims:
-            measured = cached_interval(claim, index) if measure is interval else measure(claim)
-            if measured is not None:
-                bounds[claim.id] = widen(measured, tolerance)
-        measured_claims = [claim for claim in claims if claim.id in bounds]
-        pools = [part for part in by_unit(measured_claims) if len(part) >= 2] if same_unit else [measured_claims]
-        for pool in pools:
-            if all_agree(bounds[claim.id] for claim in pool):
-                continue
-            figures = _figures(pool, bounds)
+        if measure is interval:  # the same for every rule of this selection, tolerance and kind of comparison
+            name = ("figures", selection, focus, position, tolerance, same_unit)
+            pools = derived(
+                index, name, functools.partial(_pools, claims, cached_interval, index, tolerance, same_unit)
+            )
+        else:
+            pools = _pools(claims, lambda claim, _: measure(claim), index, tolerance, same_unit)
+        for figures in pools:
 
             def opposed(figure: _Figure, candidates: list[_Figure]) -> list[_Figure]:
                 return [
@@ -490,6 +493,33 @@ def disagreements(
             reports.sort(key=lambda item: claim_order(item[0]))
             for claim, sides in reports:
                 yield key, claim, sides
+
+
+def _pools(
+    claims: Sequence[Claim],
+    measure: Callable[[Claim, ClaimIndex], Interval | None],
+    index: ClaimIndex,
+    tolerance: float,
+    same_unit: bool,
+) -> list[list[_Figure]]:
+    """The figures of each pool of ``claims`` (in claim order) compared with each other: one pool per unit
+    (``same_unit``) or all of them, leaving out pools whose claims all agree (no pair of them can disagree)."""
+    bounds: dict[str, Interval] = {}
+    for claim in claims:
+        measured = measure(claim, index)
+        if measured is not None:
+            bounds[claim.id] = widen(measured, tolerance)
+    measured_claims = [claim for claim in claims if claim.id in bounds]
+    pools = [part for part in by_unit(measured_claims) if len(part) >= 2] if same_unit else [measured_claims]
+    result: list[list[_Figure]] = []
+    for pool in pools:
+        if len(pool) < 2:
+            continue
+        intervals = [bounds[claim.id] for claim in pool]
+        if max(low for low, _ in intervals) <= min(high for _, high in intervals):
+            continue  # every two overlap (see all_agree)
+        result.append(_figures(pool, bounds))
+    return result
 
 
 def _other_sides(claim: Claim, figure: _Figure, others: list[_Figure], period: str, index: ClaimIndex) -> list[Claim]:

@@ -149,9 +149,22 @@ def _years(claim: Claim) -> int | None:
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     stated = _foundings(ctx)
+    anniversaries = [claim for claim in ctx.claims if "anniversary" in claim.flags]
+    focus = ctx.focus
+    if focus is not None:
+        # A finding names a focus claim only when its anniversary is in a focus document, or its founding
+        # statement is, or (no founding date known) it is compared with an anniversary in a focus document:
+        # only the entities of those are checked, each with all its anniversaries.
+        entities = {ctx.index.entity_of(claim) for claim in anniversaries if claim.path in focus}
+        entities.update(
+            entity
+            for entity, foundings in stated.items()
+            if any(founding.claim is not None and founding.claim.path in focus for founding in foundings)
+        )
+        anniversaries = [claim for claim in anniversaries if ctx.index.entity_of(claim) in entities]
     # (entity, path, N) -> the claims, in document order.
     groups: dict[tuple[str, str, int], list[Claim]] = {}
-    for claim in sorted((claim for claim in ctx.claims if "anniversary" in claim.flags), key=claim_order):
+    for claim in sorted(anniversaries, key=claim_order):
         if not selected(rule, claim, ctx.index):
             continue
         entity, years = ctx.index.entity_of(claim), _years(claim)
