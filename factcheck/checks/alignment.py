@@ -128,6 +128,8 @@ def interval(claim: Claim, scale: float = 1.0) -> Interval | None:
 
 def widen(bounds: Interval, tolerance: float) -> Interval:
     """An interval widened by ``tolerance`` times its largest finite end, on both sides."""
+    if not tolerance:  # what the general case gives with no slack, without its work
+        return bounds[0] - 0.0, bounds[1] + 0.0
     finite = [abs(bound) for bound in bounds if math.isfinite(bound)]
     slack = tolerance * max(finite, default=0.0)
     return bounds[0] - slack, bounds[1] + slack
@@ -308,6 +310,22 @@ def cached_interval(claim: Claim, index: ClaimIndex) -> Interval | None:
         return intervals[claim_id]
     bounds = intervals[claim_id] = interval(claim)
     return bounds
+
+
+def flagged(ctx: CheckContext, flag: str) -> list[Claim]:
+    """The claims of ``ctx`` with ``flag``, in claim order (one pass over the claims for every flag)."""
+    stored = ctx.index.derived.get("flagged")
+    if stored is None or stored[0] is not ctx.claims:
+        by_flag: dict[str, list[Claim]] = {}
+        for claim in ctx.claims:
+            if claim.flags:
+                for name in set(claim.flags):
+                    by_flag.setdefault(name, []).append(claim)
+        stored = ctx.index.derived["flagged"] = (ctx.claims, by_flag, {})
+    ordered: dict[str, list[Claim]] = stored[2]
+    if flag not in ordered:
+        ordered[flag] = sorted(stored[1].get(flag, ()), key=claim_order)
+    return ordered[flag]
 
 
 def claim_sets(rule: Rule, ctx: CheckContext) -> list[tuple[ClaimKey, list[Claim]]]:

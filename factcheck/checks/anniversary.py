@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from factcheck.checks.alignment import claim_order, format_message, related, selected
+from factcheck.checks.alignment import claim_order, flagged, format_message, related, selected
 from factcheck.checks.base import CheckContext, Param, finding
 from factcheck.index import period_of
 from factcheck.model import Claim, Finding, RelatedLocation
@@ -95,7 +95,7 @@ def _founding_from_claim(claim: Claim) -> Founding | None:
 
 def _foundings(ctx: CheckContext) -> dict[str, list[Founding]]:
     found: dict[str, list[Founding]] = {}
-    for claim in sorted((claim for claim in ctx.claims if "founding" in claim.flags), key=claim_order):
+    for claim in flagged(ctx, "founding"):
         entity = ctx.index.entity_of(claim)
         founding = _founding_from_claim(claim)
         if entity and founding:
@@ -149,7 +149,7 @@ def _years(claim: Claim) -> int | None:
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     stated = _foundings(ctx)
-    anniversaries = [claim for claim in ctx.claims if "anniversary" in claim.flags]
+    anniversaries = flagged(ctx, "anniversary")
     focus = ctx.focus
     if focus is not None:
         # A finding names a focus claim only when its anniversary is in a focus document, or its founding
@@ -164,7 +164,7 @@ def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
         anniversaries = [claim for claim in anniversaries if ctx.index.entity_of(claim) in entities]
     # (entity, path, N) -> the claims, in document order.
     groups: dict[tuple[str, str, int], list[Claim]] = {}
-    for claim in sorted(anniversaries, key=claim_order):
+    for claim in anniversaries:
         if not selected(rule, claim, ctx.index):
             continue
         entity, years = ctx.index.entity_of(claim), _years(claim)
