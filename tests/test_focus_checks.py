@@ -169,11 +169,12 @@ def _invented(seed: int, documents: int = 14) -> Corpus:
         writer = _Writer(chooser)
         for _ in range(chooser.randint(1, 2)):
             _document(writer, chooser.choice(_ENTITIES))
-        starts, text = [], "NEWS -"
-        for sentence in writer.sentences:
+        starts: list[int] = []
+        text = "NEWS -"
+        for said in writer.sentences:
             text += " "
             starts.append(len(text))
-            text += sentence
+            text += said
         doc = corpus.doc(f"d{number:02}.txt", text + "\n", date=chooser.choice(_DATES))
         named: dict[str, Claim] = {}
         for sentence, written, fields in writer.claims:
