@@ -327,6 +327,8 @@ class ClaimIndex:
     parts: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
     #: Canonical entity -> its parent entity (a park -> the corporation that runs it), from the packs.
     parents: Mapping[str, str] = field(default_factory=dict)
+    #: Claims by flag ("founding", "total", ...), in the order they were indexed.
+    flagged: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
     #: What the checks derive from the index once and share between rules (claim sets, intervals); filled
     #: as they run, and never changes what the fields above say (see ``factcheck.checks.alignment``).
     derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -419,7 +421,8 @@ def build_index(claims: Iterable[Claim], knowledge: Knowledge, *, fuzzy_threshol
     # A claim's key depends only on these fields as written, and a corpus writes a few hundred such tuples
     # sixty thousand times: each is aligned once (the normalisers give a phrase one answer for the whole run,
     # and each phrase is still first resolved at its first claim, as the clusters' names depend on that order).
-    aligned: dict[tuple[Any, ...], tuple[ClaimKey, bool]] = {}
+    aligned: dict[tuple[Any, ...], tuple[ClaimKey, bool, frozenset[str]]] = {}
+    flagged: dict[str, list[Claim]] = {}
     #: Parts listed before their whole was seen (their whole may yet exclude them: see _groups).
     early_parts = False
     for claim in claims:
@@ -431,11 +434,15 @@ def build_index(claims: Iterable[Claim], knowledge: Knowledge, *, fuzzy_threshol
         raw = _RAW_KEY(claim)
         known = aligned.get(raw)
         if known is None:
-            if UNINDEXED_FLAGS.isdisjoint(claim.flags):
-                known = (aligned_key(claim, entities, metrics), False)
+            flags = frozenset(claim.flags)
+            if UNINDEXED_FLAGS.isdisjoint(flags):
+                known = (aligned_key(claim, entities, metrics), False, flags)
             else:
-                known = (ClaimKey(entities(claim.entity), None, claim.kind, dimension_of(claim)), True)
+                known = (ClaimKey(entities(claim.entity), None, claim.kind, dimension_of(claim)), True, flags)
             aligned[raw] = known
+        if known[2]:
+            for flag in known[2]:
+                flagged.setdefault(flag, []).append(claim)
         key = keys[claim_id] = known[0]
         if known[1]:
             continue
@@ -459,4 +466,5 @@ def build_index(claims: Iterable[Claim], knowledge: Knowledge, *, fuzzy_threshol
         keys=keys,
         parts={key: tuple(value) for key, value in parts.items()},
         parents=parents,
+        flagged={flag: tuple(value) for flag, value in flagged.items()},
     )

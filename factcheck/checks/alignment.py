@@ -159,26 +159,37 @@ def _format_number(value: float) -> str:
 
 def describe(claim: Claim) -> str:
     """A figure as a reader would say it: "around 900", "over HKD 600 million", "22 hectare", "May 2001"."""
-    if claim.kind in ("date", "year"):
-        period = period_of(str(claim.value)) if claim.value is not None else None
-        return period.label() if period else claim.location.text
-    value = _number(claim.value)
-    if value is None:
-        return claim.location.text
-    prefix = f"{claim.currency} " if claim.kind == "money" and claim.currency else ""
+    return _describe(claim.kind, claim.value, claim.qualifier, claim.currency, claim.unit, claim.location.text)
+
+
+@functools.lru_cache(maxsize=16384, typed=True)
+def _describe(kind: str, value: Any, qualifier: str, currency: str | None, unit: str | None, text: str) -> str:
+    """:func:`describe` of what it reads of a claim (a corpus states its figures in a few wordings, many times)."""
+    if kind in ("date", "year"):
+        period = period_of(str(value)) if value is not None else None
+        return period.label() if period else text
+    number = _number(value)
+    if number is None:
+        return text
+    prefix = f"{currency} " if kind == "money" and currency else ""
     suffix = ""
-    if claim.kind == "percent" or claim.unit == "%":
+    if kind == "percent" or unit == "%":
         suffix = "%"
-    elif claim.kind == "quantity" and claim.unit:
-        suffix = " " + claim.unit.replace("_", " ")
-    if claim.qualifier == "range":  # its bounds are widened by rounding: the wording says it best
-        return claim.location.text
-    return f"{_QUALIFIER_WORDS.get(claim.qualifier, '')}{prefix}{_format_number(value)}{suffix}"
+    elif kind == "quantity" and unit:
+        suffix = " " + unit.replace("_", " ")
+    if qualifier == "range":  # its bounds are widened by rounding: the wording says it best
+        return text
+    return f"{_QUALIFIER_WORDS.get(qualifier, '')}{prefix}{_format_number(number)}{suffix}"
 
 
 def when(claim: Claim) -> str:
     """The claim's period as a label, or "undated"."""
-    period = claim_period(claim)
+    return _when(claim.as_of)
+
+
+@functools.lru_cache(maxsize=4096)
+def _when(as_of: str | None) -> str:
+    period = period_of(as_of)
     return period.label() if period else "undated"
 
 
@@ -313,19 +324,14 @@ def cached_interval(claim: Claim, index: ClaimIndex) -> Interval | None:
 
 
 def flagged(ctx: CheckContext, flag: str) -> list[Claim]:
-    """The claims of ``ctx`` with ``flag``, in claim order (one pass over the claims for every flag)."""
-    stored = ctx.index.derived.get("flagged")
-    if stored is None or stored[0] is not ctx.claims:
-        by_flag: dict[str, list[Claim]] = {}
-        for claim in ctx.claims:
-            if claim.flags:
-                for name in set(claim.flags):
-                    by_flag.setdefault(name, []).append(claim)
-        stored = ctx.index.derived["flagged"] = (ctx.claims, by_flag, {})
-    ordered: dict[str, list[Claim]] = stored[2]
-    if flag not in ordered:
-        ordered[flag] = sorted(stored[1].get(flag, ()), key=claim_order)
-    return ordered[flag]
+    """The claims of ``ctx`` with ``flag``, in claim order (the index lists them when it holds the same claims)."""
+
+    def ordered() -> list[Claim]:
+        if len(ctx.claims) == len(ctx.index.by_id):
+            return sorted(ctx.index.flagged.get(flag, ()), key=claim_order)
+        return sorted((claim for claim in ctx.claims if flag in claim.flags), key=claim_order)
+
+    return derived(ctx.index, ("flagged", flag, len(ctx.claims)), ordered)
 
 
 def claim_sets(rule: Rule, ctx: CheckContext) -> list[tuple[ClaimKey, list[Claim]]]:
