@@ -421,7 +421,8 @@ def build_index(claims: Iterable[Claim], knowledge: Knowledge, *, fuzzy_threshol
     # A claim's key depends only on these fields as written, and a corpus writes a few hundred such tuples
     # sixty thousand times: each is aligned once (the normalisers give a phrase one answer for the whole run,
     # and each phrase is still first resolved at its first claim, as the clusters' names depend on that order).
-    aligned: dict[tuple[Any, ...], tuple[ClaimKey, bool, frozenset[str]]] = {}
+    aligned: dict[tuple[Any, ...], tuple[ClaimKey, bool, frozenset[str], list[Claim]]] = {}
+    lists: dict[ClaimKey, list[Claim]] = {}  # each key's group, entered in ``groups`` with its first claim
     flagged: dict[str, list[Claim]] = {}
     #: Parts listed before their whole was seen (their whole may yet exclude them: see _groups).
     early_parts = False
@@ -436,15 +437,16 @@ def build_index(claims: Iterable[Claim], knowledge: Knowledge, *, fuzzy_threshol
         if known is None:
             flags = frozenset(claim.flags)
             if UNINDEXED_FLAGS.isdisjoint(flags):
-                known = (aligned_key(claim, entities, metrics), False, flags)
+                key = aligned_key(claim, entities, metrics)
             else:
-                known = (ClaimKey(entities(claim.entity), None, claim.kind, dimension_of(claim)), True, flags)
-            aligned[raw] = known
-        if known[2]:
-            for flag in known[2]:
+                key = ClaimKey(entities(claim.entity), None, claim.kind, dimension_of(claim))
+            known = aligned[raw] = (key, not UNINDEXED_FLAGS.isdisjoint(flags), flags, lists.setdefault(key, []))
+        key, unindexed, flags, group = known
+        keys[claim_id] = key
+        if flags:
+            for flag in flags:
                 flagged.setdefault(flag, []).append(claim)
-        key = keys[claim_id] = known[0]
-        if known[1]:
+        if unindexed:
             continue
         if part_of:
             whole = by_id.get(part_of)
@@ -452,11 +454,9 @@ def build_index(claims: Iterable[Claim], knowledge: Knowledge, *, fuzzy_threshol
                 early_parts = True
             elif keys[whole.id].metric == key.metric:
                 continue  # see _groups
-        group = groups.get(key)
-        if group is None:
-            groups[key] = [claim]
-        else:
-            group.append(claim)
+        if not group:
+            groups[key] = group
+        group.append(claim)
     if early_parts:
         groups = _groups(claims, by_id, keys)
     parents = {entity.name: entity.parent for entity in knowledge.entities if entity.parent}
