@@ -242,9 +242,12 @@ class MetricNormaliser:
                 tokens = metric_tokens(synonym)
                 if tokens:
                     self._pack.setdefault(tokens, metric.name)
-        self._pack_entries = list(self._pack.items())
-        #: Corpus phrases with no pack metric: representative tokens -> key.
-        self._clusters: list[tuple[tuple[str, ...], str]] = []
+        # Only phrases of as many words are alike (metrics_alike): each is compared with those alone, in order.
+        self._pack_entries: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+        for tokens, name in self._pack.items():
+            self._pack_entries.setdefault(len(tokens), []).append((tokens, name))
+        #: Corpus phrases with no pack metric: representative tokens -> key, by number of words.
+        self._clusters: dict[int, list[tuple[tuple[str, ...], str]]] = {}
         self._cache: dict[str, str | None] = {}
 
     def __call__(self, phrase: str | None) -> str | None:
@@ -263,14 +266,14 @@ class MetricNormaliser:
         known = self._pack.get(tokens)
         if known is not None:
             return known
-        for pack_tokens, name in self._pack_entries:
+        for pack_tokens, name in self._pack_entries.get(len(tokens), ()):
             if metrics_alike(tokens, pack_tokens, self.threshold):
                 return name
-        for cluster_tokens, name in self._clusters:
+        for cluster_tokens, name in self._clusters.get(len(tokens), ()):
             if metrics_alike(tokens, cluster_tokens, self.threshold):
                 return name
         name = re.sub(r"\s+", " ", _clean(phrase).casefold())  # the first wording seen names the key
-        self._clusters.append((tokens, name))
+        self._clusters.setdefault(len(tokens), []).append((tokens, name))
         return name
 
 
