@@ -7,7 +7,9 @@ import contextlib
 import dataclasses
 import gc
 import hashlib
+import itertools
 import multiprocessing
+import operator
 import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -335,13 +337,18 @@ def _collect(
     return Corpus(loaded.documents, claims, tuple(problems), ruleset, knowledge, stats, cache)
 
 
+#: A claim's path (``Claim.path``, without a property call per claim).
+_claim_path = operator.attrgetter("location.path")
+
+
 def _focus_context(context: CheckContext, focus: Collection[str]) -> CheckContext:
     """The context narrowed to the documents in ``focus`` and their claims (a document-scoped check's view)."""
     documents = {path: context.documents[path] for path in focus if path in context.documents}
+    paths = map(_claim_path, context.claims)
     return dataclasses.replace(
         context,
         documents=documents,
-        claims=tuple(claim for claim in context.claims if claim.path in documents),
+        claims=tuple(claim for claim, path in zip(context.claims, paths, strict=True) if path in documents),
         claims_by_path={path: claims for path, claims in context.claims_by_path.items() if path in documents},
     )
 
@@ -388,14 +395,15 @@ def run_checks(
     the others' findings would be dropped anyway. Corpus-scoped checks see everything.
     """
     documents = {document.path: document for document in corpus.documents}
-    by_path: dict[str, list[Claim]] = {}
-    for claim in corpus.claims:
-        by_path.setdefault(claim.path, []).append(claim)
+    by_path: dict[str, tuple[Claim, ...]] = {}
+    for path, run in itertools.groupby(corpus.claims, key=_claim_path):  # a document's claims are together
+        claims = tuple(run)
+        by_path[path] = by_path[path] + claims if path in by_path else claims
     memo = CheckMemo(corpus.cache) if corpus.cache is not None else None
     context = CheckContext(
         documents=documents,
         claims=corpus.claims,
-        claims_by_path={path: tuple(claims) for path, claims in by_path.items()},
+        claims_by_path=by_path,
         index=index if index is not None else build_index(corpus.claims, corpus.knowledge),
         knowledge=corpus.knowledge,
         translations=config.translations,
