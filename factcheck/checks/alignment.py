@@ -399,10 +399,13 @@ class _Figure:
     by_path: dict[str, list[Claim]]
 
 
-def _figures(pool: Sequence[Claim], bounds: Mapping[str, Interval]) -> list[_Figure]:
+def _figures(pool: Sequence[Claim], bounds: Mapping[str, Interval], index: ClaimIndex) -> list[_Figure]:
     """The figures of ``pool`` (claims in claim order), in the order of their first claims."""
     figures: dict[tuple[Interval, Period | None, str | None, bool], _Figure] = {}
+    orders = _orders(index)
     for claim in pool:
+        if claim.id not in orders:
+            orders[claim.id] = claim_order(claim)
         period, unit = claim_period(claim), unit_of(claim)
         key = (bounds[claim.id], period, unit, "period-phrase" in claim.flags)
         figure = figures.get(key)
@@ -411,10 +414,6 @@ def _figures(pool: Sequence[Claim], bounds: Mapping[str, Interval]) -> list[_Fig
         figure.claims.append(claim)
         figure.by_path.setdefault(claim.path, []).append(claim)
     return list(figures.values())
-
-
-def _disjoint(first: Interval, second: Interval) -> bool:
-    return first[1] < second[0] or second[1] < first[0]
 
 
 def _periods_match(period: str, first: _Figure, second: _Figure, window_days: int) -> bool:
@@ -480,13 +479,18 @@ def disagreements(
         for figures in pools:
 
             def opposed(figure: _Figure, candidates: list[_Figure]) -> list[_Figure]:
-                return [
+                """The figures among ``candidates`` that ``figure``'s claims are compared with and disagree with."""
+                if period == "undated" and figure.period is not None:
+                    return []  # only an undated claim is an anchor (see _periods_match)
+                (low, high), unit = figure.bounds, figure.unit
+                found = [
                     other
                     for other in candidates
-                    if _disjoint(figure.bounds, other.bounds)
-                    and (other.unit == figure.unit) == same_unit
-                    and _periods_match(period, figure, other, window_days)
+                    if (other.bounds[1] < low or high < other.bounds[0]) and (other.unit == unit) == same_unit
                 ]
+                if period != "same":
+                    return found
+                return [other for other in found if _periods_match(period, figure, other, window_days)]
 
             # A --focus run needs only the findings that name a focus claim: those of the focus claims, and
             # those whose other sides (one per figure opposed) include one (so that figure holds a focus claim).
@@ -542,37 +546,44 @@ def _pools(
         intervals = [bounds[claim.id] for claim in pool]
         if max(low for low, _ in intervals) <= min(high for _, high in intervals):
             continue  # every two overlap (see all_agree)
-        result.append(_figures(pool, bounds))
+        result.append(_figures(pool, bounds, index))
     return result
 
 
 def _other_sides(claim: Claim, figure: _Figure, others: list[_Figure], period: str, index: ClaimIndex) -> list[Claim]:
     """The first claim of each figure in ``others`` that ``claim`` is reported against, in claim order."""
-    order = claim_order(claim)
+    orders = _orders(index)  # every member's (path, start, end): filled by _figures
+    order = orders[claim.id]
+    path, start = order[0], order[1]
     sides: list[Claim] = []
     for other in others:
         if period == "same" and (figure.period is None or other.period is None):
-            candidates: Iterable[Claim] = other.by_path.get(claim.path, ())
+            candidates: Iterable[Claim] = other.by_path.get(path, ())
         else:
             candidates = other.claims
         for member in candidates:
-            member_order = claim_order(member)
+            member_order = orders[member.id]
             earlier = member_order < order
             if period == "undated":
-                if member.path == claim.path:
+                if member_order[0] == path:
                     continue
                 if other.period is None and not earlier:
                     break
             elif not earlier:
                 break
-            if member.path == claim.path and member.location.start == claim.location.start:
+            if member_order[0] == path and member_order[1] == start:
                 continue
-            if index.related_by_part(member, claim):
-                continue
+            if (member.part_of or claim.part_of) and index.related_by_part(member, claim):
+                continue  # (claims that are no part of anything are never related by part)
             sides.append(member)
             break
-    sides.sort(key=claim_order)
+    sides.sort(key=lambda side: orders[side.id])
     return sides
+
+
+def _orders(index: ClaimIndex) -> dict[str, tuple[str, int, int]]:
+    """:func:`claim_order` of the claims of the figures made so far, by claim id."""
+    return derived(index, "claim orders", dict)
 
 
 def sides_finding(
