@@ -348,9 +348,16 @@ def _series_finding(rule: Rule, ctx: CheckContext, labelled: list[tuple[Claim, s
         half = MAX_RELATED // 2
         shown = [*shown[:half], f"… {len(shown) - 2 * half} more …", *shown[-half:]]
     anchor = _anchor(points)
+    others = [claim for claim, _, _, _ in points if claim is not anchor]
+    focus = ctx.focus
+    if (
+        focus is not None
+        and anchor.path not in focus
+        and all(claim.path not in focus for claim in others[-MAX_RELATED:])
+    ):
+        return  # a --focus run reports only findings that name a focus claim
     values = message_values(anchor, index)
     values["series"] = " -> ".join(shown)
-    others = [claim for claim, _, _, _ in points if claim is not anchor]
     yield finding(
         rule,
         anchor.location,
@@ -363,9 +370,9 @@ def _series_finding(rule: Rule, ctx: CheckContext, labelled: list[tuple[Claim, s
 def _points(labelled: list[tuple[Claim, str]]) -> list[tuple[Claim, str, str, str]]:
     """(claim, value, date, child) per distinct figure, dated ones in date order, undated last."""
 
-    def order(item: tuple[Claim, str]) -> tuple[int, str, str, int]:
-        period = claim_period(item[0])
-        return (period is None, period.start.isoformat() if period else "", item[0].path, item[0].location.start)
+    def order(item: tuple[Claim, str]) -> tuple[bool, int, str, int]:
+        period, location = claim_period(item[0]), item[0].location
+        return (period is None, period.start.toordinal() if period else 0, location.path, location.start)
 
     points: list[tuple[Claim, str, str, str]] = []
     seen: set[tuple[str, str, str]] = set()
