@@ -99,19 +99,27 @@ def interval(claim: Claim, scale: float = 1.0) -> Interval | None:
 
     Dates and years become day numbers, so "2001" and "May 2001" can be compared.
     """
-    if claim.kind in ("date", "year"):
-        low = _day_number(claim.lower if claim.lower is not None else claim.value, end=False)
-        high = _day_number(claim.upper if claim.upper is not None else claim.value, end=True)
-        if claim.lower is None and claim.upper is None and claim.value is None:
+    return _interval(claim.kind, claim.value, claim.lower, claim.upper, claim.qualifier, scale)
+
+
+@functools.lru_cache(maxsize=65536, typed=True)
+def _interval(
+    kind: str, claim_value: Any, claim_lower: Any, claim_upper: Any, qualifier: str, scale: float
+) -> Interval | None:
+    """:func:`interval` of what it reads of a claim (a corpus states a few hundred figures, many times)."""
+    if kind in ("date", "year"):
+        low = _day_number(claim_lower if claim_lower is not None else claim_value, end=False)
+        high = _day_number(claim_upper if claim_upper is not None else claim_value, end=True)
+        if claim_lower is None and claim_upper is None and claim_value is None:
             return None
         return (-math.inf if low is None else low, math.inf if high is None else high)
-    value = _number(claim.value)
-    lower, upper = _number(claim.lower), _number(claim.upper)
+    value = _number(claim_value)
+    lower, upper = _number(claim_lower), _number(claim_upper)
     if lower is None and upper is None:
         if value is None:
             return None
-        if claim.qualifier in ("over", "at_least", "under", "at_most"):
-            lower, upper = (value, None) if claim.qualifier in ("over", "at_least") else (None, value)
+        if qualifier in ("over", "at_least", "under", "at_most"):
+            lower, upper = (value, None) if qualifier in ("over", "at_least") else (None, value)
         else:
             lower = upper = value
     # A bound that rounding (or "about") put away from the figure is open: "9" covers 8.5 up to but not
