@@ -8,6 +8,7 @@ document as the focus, rule by rule, and end to end (fingerprints, suppression) 
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 from collections import Counter
 from pathlib import Path
@@ -321,3 +322,18 @@ def test_fingerprints_of_the_findings_touching_the_focus_do_not_depend_on_the_ot
         focus = {path}
         alone = with_fingerprints([finding for finding in doubled if in_focus(finding, focus)], documents)
         assert alone == [finding for finding in everything if in_focus(finding, focus)]
+
+
+def test_the_check_stage_benchmark_times_a_focus_run(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import check_stage
+
+    monkeypatch.chdir(project)
+    run_check(load_config(project / "factcheck.yaml"), RunOptions(cache_dir=project / "cache"))  # fills its cache
+    path = sorted((project / "corpus").iterdir())[0].relative_to(project).as_posix()
+    assert check_stage.main(["--workdir", str(project), "--once", "--focus", path, "--skip", "name-variant"]) == 0
+    times = json.loads(capsys.readouterr().out)
+    assert {"build_index", "check consistency", "check anniversary", "fingerprints", "suppression"} <= set(times)
+    assert "check name-variant" not in times
+    assert all(seconds >= 0 for seconds in times.values())
