@@ -397,8 +397,8 @@ def run_checks(
     documents = {document.path: document for document in corpus.documents}
     by_path: dict[str, tuple[Claim, ...]] = {}
     for path, run in itertools.groupby(corpus.claims, key=_claim_path):  # a document's claims are together
-        claims = tuple(run)
-        by_path[path] = by_path[path] + claims if path in by_path else claims
+        chunk = tuple(run)
+        by_path[path] = by_path[path] + chunk if path in by_path else chunk
     memo = CheckMemo(corpus.cache) if corpus.cache is not None else None
     context = CheckContext(
         documents=documents,
