@@ -215,9 +215,9 @@ def checks_digest() -> str:
     from factcheck import checks, index, model, rules
 
     digest = hashlib.sha256(_package_digest(checks.__file__, _package_digest(rules.__file__)).encode())
-    for module in (model, index):
+    for source in (model.__file__, index.__file__):
         with contextlib.suppress(OSError):
-            digest.update(Path(module.__file__).read_bytes())
+            digest.update(Path(source).read_bytes())
     return digest.hexdigest()
 
 

@@ -678,7 +678,8 @@ class ClaimKeys(Mapping[str, Any]):
     ) -> None:
         self._claims = claims
         self._knowledge = knowledge
-        self._keys = None if index is None else self._of(index)
+        self._index = index  # the run's index, if it built one: read only if a report asks for the keys
+        self._keys: dict[str, tuple[str | None, ...]] | None = None
         self._findings_text = findings_text
 
     @staticmethod
@@ -687,7 +688,8 @@ class ClaimKeys(Mapping[str, Any]):
 
     def _claim_keys(self) -> dict[str, tuple[str | None, ...]]:
         if self._keys is None:
-            self._keys = self._of(build_index(self._claims, self._knowledge))
+            index = self._index if self._index is not None else build_index(self._claims, self._knowledge)
+            self._keys = self._of(index)
         return self._keys
 
     def __getitem__(self, name: str) -> Any:
