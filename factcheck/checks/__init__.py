@@ -13,6 +13,7 @@ from factcheck.checks import (
     ocr_artifact,
     part_whole,
     unit,
+    unread_figures,
     unused_suppression,
 )
 from factcheck.checks.base import CheckType
@@ -32,6 +33,7 @@ register(malformed_number)
 register(name_variant)
 register(ocr_artifact)
 register(unused_suppression)
+register(unread_figures)
 register(consistency)
 register(anniversary)
 register(part_whole)

@@ -153,14 +153,15 @@ def cap_anchors(offsets: list[int], sentences: Sequence[tuple[int, int]]) -> lis
         index = bisect.bisect_right(starts, offset) - 1
         if index != sentence:
             sentence, count = index, 0
-            limit = _limit(sentences[index][1] - sentences[index][0]) if index >= 0 else MAX_ANCHORS
+            limit = anchor_limit(sentences[index][1] - sentences[index][0]) if index >= 0 else MAX_ANCHORS
         count += 1
         if count <= limit:
             kept.append(offset)
     return kept
 
 
-def _limit(length: int) -> int:
+def anchor_limit(length: int) -> int:
+    """How many anchors of each kind are read in a sentence (or piece of one) of ``length`` characters."""
     return MAX_ANCHORS_LONG if length > LONG_SENTENCE else MAX_ANCHORS
 
 
@@ -169,7 +170,7 @@ def find_anchors(pattern: re.Pattern[str], text: str, sentences: Sequence[tuple[
     found: list[int] = []
     for start, end in sentences:
         found.extend(
-            match.start() for match in itertools.islice(pattern.finditer(text, start, end), _limit(end - start))
+            match.start() for match in itertools.islice(pattern.finditer(text, start, end), anchor_limit(end - start))
         )
     return found
 
