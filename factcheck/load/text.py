@@ -39,9 +39,22 @@ def decode(data: bytes) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     sample = text[:8192]
-    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+    if sample and _control_count(sample) > max(8, len(sample) // 100):
         raise UnreadableDocument("binary file (too many control characters)")
+    if b"\r" not in data:  # a CR character has a 0x0d byte in UTF-8 and UTF-16: most files need no replace
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_CONTROL_BYTES = bytes((*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)))
+
+
+def _control_count(sample: str) -> int:
+    """How many characters of ``sample`` ``_CONTROL`` matches: counted in its UTF-8 bytes, where a control
+    character is the same single byte and no other character has a byte below 0x80 (a regex over a text
+    with Han characters costs about 50 µs per document)."""
+    data = sample.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
 
 
 def line_starts(text: str) -> tuple[int, ...]:
