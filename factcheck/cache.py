@@ -3,25 +3,30 @@
 An entry's key is a hash of everything extraction depends on: the document's
 content (``Document.sha256``, its masked text and language segments), the
 metadata that changes what is extracted (path -- claim ids contain it --, date,
-language, default currency), ``EXTRACTOR_VERSION`` plus the source of the
-``factcheck.extract`` package, and ``Knowledge.extraction_digest()`` (entity
-aliases, metric synonyms, default currency, "about" tolerance).  A changed rule
-pack or extractor therefore never serves stale claims; an unchanged document is
-never extracted twice.
+language, default currency) -- together :func:`document_digest` --,
+``EXTRACTOR_VERSION`` plus the source of the ``factcheck.extract`` package, and
+``Knowledge.extraction_digest()`` (entity aliases, metric synonyms, default
+currency, "about" tolerance).  A changed rule pack or extractor therefore never
+serves stale claims; an unchanged document is never extracted twice.  A run
+hashes each document once (:meth:`ClaimCache.document_digest`): the claim entry
+key, the check memos' keys and the run memo's digest all start from that digest.
 
 Layout (``.factcheck_cache/`` by default)::
 
     CACHEDIR.TAG            marks the folder as a cache for backup tools
     .gitignore              "*": git ignores the folder without a line in the project's .gitignore
     entries/ab/abcd….json   claims of one document version: a JSON header line, then the claims as one JSON line
-    documents/ab/abcd….json what loading derived from one text (masked text, language segments, date, line starts)
+    documents/ab/abcd….json what loading derived from one text (masked text, language segments, date, line starts),
+                            and one entry for the whole corpus (:class:`CorpusMemo`)
     memos/ab/abcd….json     per-document work of the checks (see :class:`CheckMemo`)
 
 The second kind memoises the load stage: reading and decoding a file is cheap,
 but masking markup, finding language segments and datelines is not, and a warm
 run should cost little more than reading the files.  Its key is the decoded
 text's hash, the format, the document's config metadata and the source of the
-``factcheck.load`` package.
+``factcheck.load`` package.  A warm run reads one entry for the corpus instead,
+:class:`CorpusMemo` (records by path, each valid for one sha256 of the file's
+bytes), and reads a per-text entry only for the files that memo lacks.
 
 The third kind memoises the check stage (:class:`CheckMemo`): the findings of a
 document-scoped rule in one document, and data a corpus-wide check collects from
@@ -686,7 +691,7 @@ class CorpusMemo:
                 meta.currency,
             ):
                 return None
-            original = decode(data)  # the bytes it decoded from before, by the same code: the same text
+            original = decode(data, checked=False)  # the bytes it decoded from before, by the same code
             text_at, text_size = record[_TEXT_AT], record[_TEXT_SIZE]
             text = original if text_at < 0 else str(self._blob[text_at : text_at + text_size], "utf-8", "surrogatepass")
             starts = array(_STARTS)

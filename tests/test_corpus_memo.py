@@ -155,7 +155,7 @@ def test_a_damaged_corpus_memo_is_ignored_and_rewritten(project: Path, tmp_path:
 def test_a_forged_record_with_a_valid_checksum_is_refused(project: Path, tmp_path: Path) -> None:
     _same_as_uncached(tmp_path / "cache")
     memo = _memo_file(tmp_path / "cache")
-    header, body = memo.read_bytes().split(b"\n", 1)
+    _header, body = memo.read_bytes().split(b"\n", 1)
     index, blob = body.split(b"\n", 1)
     data = json.loads(index)
     for record in data["documents"].values():

@@ -66,15 +66,13 @@ class LoadResult:
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
     """Relative to the current directory where possible, with forward slashes."""
+    if cwd is None and os.sep == "/" and not path.is_absolute() and ".." not in path.parts:
+        return str(path)  # the commonest case, without even Path.cwd()
     base = cwd or Path.cwd()
-    if os.sep == "/" and ".." not in path.parts:  # the common case, without relpath's work (same result)
-        if not path.is_absolute():
-            if cwd is None:
-                return str(path)
-        else:
-            text, root = str(path), str(base.absolute())
-            if root != "/" and ".." not in base.parts and text.startswith(root + "/"):
-                return text[len(root) + 1 :]
+    if os.sep == "/" and ".." not in path.parts and path.is_absolute():  # without relpath's work (same result)
+        text, root = str(path), str(base.absolute())
+        if root != "/" and ".." not in base.parts and text.startswith(root + "/"):
+            return text[len(root) + 1 :]
     try:
         return Path(os.path.relpath(path.absolute(), base.absolute())).as_posix()
     except ValueError:  # another drive on Windows
@@ -199,12 +197,13 @@ def _read_regular_file(path: Path) -> bytes:
         if info.st_size > MAX_DOCUMENT_BYTES:
             raise UnreadableDocument(f"too large ({info.st_size} bytes; the limit is {MAX_DOCUMENT_BYTES})")
         data = os.read(fd, info.st_size + 1)
-        parts, size = [data], len(data)
-        while data and size <= MAX_DOCUMENT_BYTES:  # to the end: the file may have grown since fstat
-            data = os.read(fd, min(1 << 20, MAX_DOCUMENT_BYTES + 1 - size))
-            parts.append(data)
-            size += len(data)
-        data = b"".join([part for part in parts if part])  # one part: that part itself, not a copy
+        if len(data) != info.st_size:  # it grew or shrank since fstat, or a short read: read on to the end
+            parts, size = [data], len(data)
+            while data and size <= MAX_DOCUMENT_BYTES:
+                data = os.read(fd, min(1 << 20, MAX_DOCUMENT_BYTES + 1 - size))
+                parts.append(data)
+                size += len(data)
+            data = b"".join(parts)
     finally:
         os.close(fd)
     if len(data) > MAX_DOCUMENT_BYTES:
