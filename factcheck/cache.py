@@ -703,7 +703,16 @@ class CorpusMemo:
         except (UnreadableDocument, TypeError, ValueError, IndexError, UnicodeDecodeError):
             self.cache.stats.damaged += 1
             return None
-        if len(text) != len(original) or len(starts) != record[_STARTS_COUNT] or not starts or starts[0] != 0:
+        # The checksum vouches for the record; these cheap checks catch a record that is not this text's: the
+        # masked text has the text's length, and the last line starts after the text's last newline.
+        last = starts[-1] if starts else -1
+        wrong_starts = not starts or len(starts) != record[_STARTS_COUNT] or starts[0] != 0 or last > len(original)
+        if (
+            wrong_starts
+            or (last and original[last - 1] != "\n")
+            or "\n" in original[last:]
+            or len(text) != len(original)
+        ):
             self.cache.stats.damaged += 1
             return None
         document = Document(
