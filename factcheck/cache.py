@@ -224,13 +224,15 @@ def _entry_key(knowledge_digest: str, document: str) -> str:
 
 @functools.cache
 def checks_digest() -> str:
-    """A hash of the check types' sources (factcheck.checks), the rule model and regexes (factcheck.rules)
-    and the model: a memo of findings never outlives the code that produced them."""
-    from factcheck import checks, model, rules
+    """A hash of the check types' sources (factcheck.checks), the rule model and regexes (factcheck.rules),
+    the model and the claim index the checks compare on: a memo of findings never outlives the code that
+    produced them."""
+    from factcheck import checks, index, model, rules
 
     digest = hashlib.sha256(_package_digest(checks.__file__, _package_digest(rules.__file__)).encode())
-    with contextlib.suppress(OSError):
-        digest.update(Path(model.__file__).read_bytes())
+    for source in (model.__file__, index.__file__):
+        with contextlib.suppress(OSError):
+            digest.update(Path(source).read_bytes())
     return digest.hexdigest()
 
 

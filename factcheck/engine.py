@@ -6,6 +6,8 @@ import contextlib
 import dataclasses
 import gc
 import hashlib
+import itertools
+import operator
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -347,13 +349,18 @@ def _collect(
     return Corpus(loaded.documents, claims, tuple(problems), ruleset, knowledge, stats, cache)
 
 
+#: A claim's path (``Claim.path``, without a property call per claim).
+_claim_path = operator.attrgetter("location.path")
+
+
 def _focus_context(context: CheckContext, focus: Collection[str]) -> CheckContext:
     """The context narrowed to the documents in ``focus`` and their claims (a document-scoped check's view)."""
     documents = {path: context.documents[path] for path in focus if path in context.documents}
+    paths = map(_claim_path, context.claims)
     return dataclasses.replace(
         context,
         documents=documents,
-        claims=tuple(claim for claim in context.claims if claim.path in documents),
+        claims=tuple(claim for claim, path in zip(context.claims, paths, strict=True) if path in documents),
         claims_by_path={path: claims for path, claims in context.claims_by_path.items() if path in documents},
     )
 
@@ -404,16 +411,17 @@ def _check_rules(
 ) -> RuleFindings:
     """The findings of the rules whose checks read claims (``claims``), or of those that read documents only."""
     documents = {document.path: document for document in corpus.documents}
-    by_path: dict[str, list[Claim]] = {}
-    for claim in corpus.claims:
-        by_path.setdefault(claim.path, []).append(claim)
+    by_path: dict[str, tuple[Claim, ...]] = {}
+    for path, run in itertools.groupby(corpus.claims, key=_claim_path):  # a document's claims are together
+        chunk = tuple(run)
+        by_path[path] = by_path[path] + chunk if path in by_path else chunk
     memo = CheckMemo(corpus.cache) if corpus.cache is not None else None
     if index is None:
         index = build_index(corpus.claims, corpus.knowledge) if claims else ClaimIndex(groups={}, by_id={})
     context = CheckContext(
         documents=documents,
         claims=corpus.claims,
-        claims_by_path={path: tuple(claims) for path, claims in by_path.items()},
+        claims_by_path=by_path,
         index=index,
         knowledge=corpus.knowledge,
         translations=config.translations,
@@ -456,9 +464,22 @@ def run_checks(
     found = _check_rules(corpus, config, focus, index, claims=True)
     found.update(done if done is not None else document_findings(corpus, config, focus))
     findings = [finding for position in sorted(found) for finding in found[position]]
+    if focus is not None:  # only these are reported: fingerprint no others (see in_focus)
+        findings = [finding for finding in findings if in_focus(finding, focus)]
     findings.sort(key=Finding.sort_key)
     documents = {document.path: document for document in corpus.documents}
     return with_fingerprints(findings, documents)
+
+
+def in_focus(finding: Finding, focus: Collection[str]) -> bool:
+    """Whether :func:`focus_findings` keeps ``finding``: its location or a related one is in a focus file.
+
+    A --focus run fingerprints and suppresses only these findings. Neither depends on the others: a
+    fingerprint's occurrence number counts findings with the same rule, path, text, line and related
+    locations (all of them touch the focus files, or none does), and suppression looks at each finding's
+    own location (an unused-suppression finding in a focus file counts only findings located there).
+    """
+    return finding.location.path in focus or any(related.location.path in focus for related in finding.related)
 
 
 def focus_findings(findings: Iterable[Finding], focus: set[str]) -> list[Finding]:
@@ -658,7 +679,8 @@ class ClaimKeys(Mapping[str, Any]):
     ) -> None:
         self._claims = claims
         self._knowledge = knowledge
-        self._keys = None if index is None else self._of(index)
+        self._index = index  # the run's index, if it built one: read only if a report asks for the keys
+        self._keys: dict[str, tuple[str | None, ...]] | None = None
         self._findings_text = findings_text
 
     @staticmethod
@@ -667,7 +689,8 @@ class ClaimKeys(Mapping[str, Any]):
 
     def _claim_keys(self) -> dict[str, tuple[str | None, ...]]:
         if self._keys is None:
-            self._keys = self._of(build_index(self._claims, self._knowledge))
+            index = self._index if self._index is not None else build_index(self._claims, self._knowledge)
+            self._keys = self._of(index)
         return self._keys
 
     def __getitem__(self, name: str) -> Any:
@@ -720,7 +743,11 @@ def run_check(config: Config, options: RunOptions) -> Report:
         else:
             index = build_index(corpus.claims, corpus.knowledge)
             checked = run_checks(corpus, config, focus, index, done)
-            kept = apply_suppressions(checked, corpus.documents, corpus.ruleset.rules)
+            documents: Sequence[Document] = corpus.documents
+            if focus is not None:  # the directives that can matter: in the focus files and where findings are
+                wanted = focus | {finding.location.path for finding in checked}
+                documents = [document for document in corpus.documents if document.path in wanted]
+            kept = apply_suppressions(checked, documents, corpus.ruleset.rules)
             findings, suppressed = list(kept.findings), kept.suppressed
             if corpus.cache is not None and digest is not None and not corpus.cache.stats.incomplete:
                 _remember_findings(corpus.cache, digest, findings, suppressed, corpus)

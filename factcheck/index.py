@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import operator
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -242,9 +243,12 @@ class MetricNormaliser:
                 tokens = metric_tokens(synonym)
                 if tokens:
                     self._pack.setdefault(tokens, metric.name)
-        self._pack_entries = list(self._pack.items())
-        #: Corpus phrases with no pack metric: representative tokens -> key.
-        self._clusters: list[tuple[tuple[str, ...], str]] = []
+        # Only phrases of as many words are alike (metrics_alike): each is compared with those alone, in order.
+        self._pack_entries: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+        for tokens, name in self._pack.items():
+            self._pack_entries.setdefault(len(tokens), []).append((tokens, name))
+        #: Corpus phrases with no pack metric: representative tokens -> key, by number of words.
+        self._clusters: dict[int, list[tuple[tuple[str, ...], str]]] = {}
         self._cache: dict[str, str | None] = {}
 
     def __call__(self, phrase: str | None) -> str | None:
@@ -263,14 +267,14 @@ class MetricNormaliser:
         known = self._pack.get(tokens)
         if known is not None:
             return known
-        for pack_tokens, name in self._pack_entries:
+        for pack_tokens, name in self._pack_entries.get(len(tokens), ()):
             if metrics_alike(tokens, pack_tokens, self.threshold):
                 return name
-        for cluster_tokens, name in self._clusters:
+        for cluster_tokens, name in self._clusters.get(len(tokens), ()):
             if metrics_alike(tokens, cluster_tokens, self.threshold):
                 return name
         name = re.sub(r"\s+", " ", _clean(phrase).casefold())  # the first wording seen names the key
-        self._clusters.append((tokens, name))
+        self._clusters.setdefault(len(tokens), []).append((tokens, name))
         return name
 
 
@@ -308,6 +312,11 @@ class ClaimIndex:
     parts: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
     #: Canonical entity -> its parent entity (a park -> the corporation that runs it), from the packs.
     parents: Mapping[str, str] = field(default_factory=dict)
+    #: Claims by flag ("founding", "total", ...), in the order they were indexed.
+    flagged: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
+    #: What the checks derive from the index once and share between rules (claim sets, intervals); filled
+    #: as they run, and never changes what the fields above say (see ``factcheck.checks.alignment``).
+    derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def group(self, key: ClaimKey) -> tuple[Claim, ...]:
         return self.groups.get(key, ())
@@ -364,31 +373,77 @@ def aligned_key(claim: Claim, entities: EntityNormaliser, metrics: MetricNormali
     return ClaimKey(entities(claim.entity), metric, kind, dimension_of(claim))
 
 
+def _groups(
+    claims: Iterable[Claim], by_id: Mapping[str, Claim], keys: Mapping[str, ClaimKey]
+) -> dict[ClaimKey, list[Claim]]:
+    """The indexed claims by key, in claim order."""
+    groups: dict[ClaimKey, list[Claim]] = {}
+    for claim in claims:
+        if not UNINDEXED_FLAGS.isdisjoint(claim.flags):
+            continue
+        key = keys[claim.id]
+        whole = by_id.get(claim.part_of) if claim.part_of else None
+        # "2,200 companies, including 11 listed companies" read as metric "companies" twice: the part is a
+        # sub-population its metric does not name, so it is no figure of the metric itself.
+        if whole is not None and keys[whole.id].metric == key.metric:
+            continue
+        groups.setdefault(key, []).append(claim)
+    return groups
+
+
+#: The fields a claim's aligned key is computed from (entity and metric as written, kind, units, flags).
+_RAW_KEY = operator.attrgetter("entity", "metric", "kind", "base_unit", "unit", "flags")
+
+
 def build_index(claims: Iterable[Claim], knowledge: Knowledge, *, fuzzy_threshold: float = 80.0) -> ClaimIndex:
     entities = EntityNormaliser(knowledge)
     metrics = MetricNormaliser(knowledge, fuzzy_threshold)
+    claims = claims if isinstance(claims, tuple | list) else tuple(claims)
     groups: dict[ClaimKey, list[Claim]] = {}
     by_id: dict[str, Claim] = {}
     keys: dict[str, ClaimKey] = {}
     parts: dict[str, list[Claim]] = {}
+    # A claim's key depends only on these fields as written, and a corpus writes a few hundred such tuples
+    # sixty thousand times: each is aligned once (the normalisers give a phrase one answer for the whole run,
+    # and each phrase is still first resolved at its first claim, as the clusters' names depend on that order).
+    aligned: dict[tuple[Any, ...], tuple[ClaimKey, bool, frozenset[str], list[Claim]]] = {}
+    lists: dict[ClaimKey, list[Claim]] = {}  # each key's group, entered in ``groups`` with its first claim
+    flagged: dict[str, list[Claim]] = {}
+    #: Parts listed before their whole was seen (their whole may yet exclude them: see _groups).
+    early_parts = False
     for claim in claims:
-        by_id[claim.id] = claim
-        if claim.part_of:
-            parts.setdefault(claim.part_of, []).append(claim)
-        if UNINDEXED_FLAGS.intersection(claim.flags):
-            keys[claim.id] = ClaimKey(entities(claim.entity), None, claim.kind, dimension_of(claim))
+        claim_id = claim.id
+        by_id[claim_id] = claim
+        part_of = claim.part_of
+        if part_of:
+            parts.setdefault(part_of, []).append(claim)
+        raw = _RAW_KEY(claim)
+        known = aligned.get(raw)
+        if known is None:
+            flags = frozenset(claim.flags)
+            if UNINDEXED_FLAGS.isdisjoint(flags):
+                key = aligned_key(claim, entities, metrics)
+            else:
+                key = ClaimKey(entities(claim.entity), None, claim.kind, dimension_of(claim))
+            known = aligned[raw] = (key, not UNINDEXED_FLAGS.isdisjoint(flags), flags, lists.setdefault(key, []))
+        key, unindexed, flags, group = known
+        keys[claim_id] = key
+        if flags:
+            for flag in flags:
+                flagged.setdefault(flag, []).append(claim)
+        if unindexed:
             continue
-        keys[claim.id] = aligned_key(claim, entities, metrics)
-    for claim_id, key in keys.items():
-        claim = by_id[claim_id]
-        if UNINDEXED_FLAGS.intersection(claim.flags):
-            continue
-        whole = by_id.get(claim.part_of) if claim.part_of else None
-        # "2,200 companies, including 11 listed companies" read as metric "companies" twice: the part is a
-        # sub-population its metric does not name, so it is no figure of the metric itself.
-        if whole is not None and keys.get(whole.id, key).metric == key.metric:
-            continue
-        groups.setdefault(key, []).append(claim)
+        if part_of:
+            whole = by_id.get(part_of)
+            if whole is None:
+                early_parts = True
+            elif keys[whole.id].metric == key.metric:
+                continue  # see _groups
+        if not group:
+            groups[key] = group
+        group.append(claim)
+    if early_parts:
+        groups = _groups(claims, by_id, keys)
     parents = {entity.name: entity.parent for entity in knowledge.entities if entity.parent}
     return ClaimIndex(
         groups={key: tuple(value) for key, value in groups.items()},
@@ -396,4 +451,5 @@ def build_index(claims: Iterable[Claim], knowledge: Knowledge, *, fuzzy_threshol
         keys=keys,
         parts={key: tuple(value) for key, value in parts.items()},
         parents=parents,
+        flagged={flag: tuple(value) for flag, value in flagged.items()},
     )

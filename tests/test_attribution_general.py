@@ -5,36 +5,20 @@ corpus (tests/corpora/periods_kestrel/) checked end to end.
 
 from __future__ import annotations
 
-import io
-import json
-import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from factcheck.cli import main
-from factcheck.extract import extract_document
 from factcheck.knowledge import Entity, Knowledge
-from factcheck.load import DocumentMeta, document_from_text
 from factcheck.model import Claim
+from tests.attribution_support import corpus_findings, extracted, find, places
 
 NO_PACK = Knowledge()
 PACK = Knowledge(entities=(Entity("Alpha Parks Corporation", aliases=("APC", "Alpha Parks")),))
 
 
 def claims_of(text: str, date: str | None = "2025-01-15", knowledge: Knowledge = NO_PACK) -> list[Claim]:
-    document = document_from_text(text, "t.txt", meta=DocumentMeta(date=date))
-    claims = list(extract_document(document, knowledge))
-    for claim in claims:
-        assert claim.location.text == document.original[claim.location.start : claim.location.end]
-    return claims
-
-
-def find(claims: list[Claim], text: str) -> Claim:
-    matches = [claim for claim in claims if claim.location.text == text]
-    assert len(matches) == 1, [(c.location.text, c.kind) for c in claims]
-    return matches[0]
+    return extracted(text, date, knowledge)
 
 
 def figures(claims: list[Claim]) -> list[Claim]:
@@ -276,33 +260,8 @@ PLANTED = {
 }
 
 
-def _findings(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    shutil.copytree(CORPUS, folder / "corpus")
-    config = folder / "factcheck.yaml"
-    config.write_text("{}\n", encoding="utf-8")
-    monkeypatch.chdir(folder)
-    out, err = io.StringIO(), io.StringIO()
-    argv = ["check", "corpus", "--config", str(config), "--format", "json", "--fail-on", "never", "--no-cache"]
-    assert main(argv, stdout=out, stderr=err) == 0, err.getvalue()
-    findings: list[dict[str, Any]] = json.loads(out.getvalue())["findings"]
-    return [finding for finding in findings if finding["severity"] in ("error", "warning")]
-
-
-def _places(findings: list[dict[str, Any]]) -> set[tuple[str, str, int, int, str]]:
-    return {
-        (
-            finding["rule"],
-            finding["location"]["path"].removeprefix("corpus/"),
-            finding["location"]["line"],
-            finding["location"]["column"],
-            finding["location"]["text"],
-        )
-        for finding in findings
-    }
-
-
 def test_corpus_findings_exactly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The planted conflicts and nothing else at warning or above: no phone number, no abbreviation-vs-long-name
     split, no subset-vs-whole finding, and the quarter's figure ("41 start-ups in the third quarter") is not
     compared with the year's (a figure over a span meets only figures over the same span)."""
-    assert _places(_findings(tmp_path, monkeypatch)) == PLANTED
+    assert places(corpus_findings(CORPUS, tmp_path, monkeypatch)) == PLANTED

@@ -12,35 +12,21 @@ Real sentence shapes with positions asserted, negatives included; and an invente
 
 from __future__ import annotations
 
-import io
-import json
-import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from factcheck.cli import main
 from factcheck.extract import extract_document
 from factcheck.knowledge import Knowledge
-from factcheck.load import DocumentMeta, document_from_text
+from factcheck.load import document_from_text
 from factcheck.model import Claim
+from tests.attribution_support import corpus_findings, extracted, find, places
 
 NO_PACK = Knowledge()
 
 
 def claims_of(text: str, date: str | None = "2024-06-30") -> list[Claim]:
-    document = document_from_text(text, "t.txt", meta=DocumentMeta(date=date))
-    claims = list(extract_document(document, NO_PACK))
-    for claim in claims:
-        assert claim.location.text == document.original[claim.location.start : claim.location.end]
-    return claims
-
-
-def find(claims: list[Claim], text: str) -> Claim:
-    matches = [claim for claim in claims if claim.location.text == text]
-    assert len(matches) == 1, [(c.location.text, c.kind) for c in claims]
-    return matches[0]
+    return extracted(text, date, NO_PACK)
 
 
 def fields(claim: Claim) -> tuple[int, str | None, str | None, str | None]:
@@ -212,30 +198,8 @@ CORPUS = Path(__file__).resolve().parent / "corpora" / "metrics_northgate"
 PLANTED = {("figure-conflict", "2024-09-15-factsheet.md", 9, 28, "$55 million")}
 
 
-def _findings(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    shutil.copytree(CORPUS, folder / "corpus")
-    config = folder / "factcheck.yaml"
-    config.write_text("{}\n", encoding="utf-8")
-    monkeypatch.chdir(folder)
-    out, err = io.StringIO(), io.StringIO()
-    argv = ["check", "corpus", "--config", str(config), "--format", "json", "--fail-on", "never", "--no-cache"]
-    assert main(argv, stdout=out, stderr=err) == 0, err.getvalue()
-    findings: list[dict[str, Any]] = json.loads(out.getvalue())["findings"]
-    return [finding for finding in findings if finding["severity"] in ("error", "warning")]
-
-
 def test_corpus_findings_exactly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    found = {
-        (
-            finding["rule"],
-            finding["location"]["path"].removeprefix("corpus/"),
-            finding["location"]["line"],
-            finding["location"]["column"],
-            finding["location"]["text"],
-        )
-        for finding in _findings(tmp_path, monkeypatch)
-    }
-    assert found == PLANTED
+    assert places(corpus_findings(CORPUS, tmp_path, monkeypatch)) == PLANTED
 
 
 def test_corpus_claims() -> None:

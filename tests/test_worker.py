@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import engine, launch, worker
-from factcheck.config import load_config
+from factcheck.config import Config, load_config
 from factcheck.engine import RunOptions, collect, run_check
 from factcheck.extract import extract_document
 from factcheck.knowledge import Knowledge
@@ -113,16 +113,22 @@ def _project(tmp_path: Path) -> Path:
     return root
 
 
-def test_a_focus_run_hands_the_edited_file_to_the_started_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _cached_then_edited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: str) -> tuple[Config, Path, Path]:
+    """The seeds project with every claim cached, then seed ``seed`` given a new sentence (cwd: the project)."""
     root = _project(tmp_path)
     monkeypatch.chdir(root)
     config = load_config(root / "factcheck.yaml")
     cache = tmp_path / "cache"
-    run_check(config, RunOptions(cache_dir=cache, fail_on="never"))  # every claim cached
-    edited = next(Path("seeds").glob("001_*.txt"))
+    run_check(config, RunOptions(cache_dir=cache, fail_on="never"))
+    edited = next(Path("seeds").glob(f"{seed}_*.txt"))
     edited.write_text(edited.read_text("utf-8") + "\nIn 2023 the park hosted over 9,876 companies.\n", "utf-8")
+    return config, cache, edited
+
+
+def test_a_focus_run_hands_the_edited_file_to_the_started_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config, cache, edited = _cached_then_edited(tmp_path, monkeypatch, "001")
     submitted: list[list[str]] = []
     real_submit = worker.ExtractorProcess.submit
 
@@ -186,13 +192,7 @@ def test_the_program_flushes_its_output_and_survives_a_closed_pipe(tmp_path: Pat
 def test_a_full_run_after_an_edit_extracts_it_aside_while_the_document_rules_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _project(tmp_path)
-    monkeypatch.chdir(root)
-    config = load_config(root / "factcheck.yaml")
-    cache = tmp_path / "cache"
-    run_check(config, RunOptions(cache_dir=cache, fail_on="never"))
-    edited = next(Path("seeds").glob("002_*.txt"))
-    edited.write_text(edited.read_text("utf-8") + "\nIn 2023 the park hosted over 9,876 companies.\n", "utf-8")
+    config, cache, edited = _cached_then_edited(tmp_path, monkeypatch, "002")
     monkeypatch.setattr(engine, "_ASIDE_MIN_CACHED", 1)  # five documents: extract aside all the same
     events: list[str] = []
     real_aside, real_document_findings = engine._extract_aside, engine.document_findings

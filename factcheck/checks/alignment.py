@@ -6,10 +6,12 @@ Used by ``consistency``, ``anniversary``, ``part_whole`` and ``unit``; not a che
 from __future__ import annotations
 
 import fnmatch
+import functools
+import json
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from factcheck.checks.base import CheckContext, finding
 from factcheck.index import (
@@ -27,6 +29,7 @@ from factcheck.rules.model import Rule
 from factcheck.rules.types import ParamType
 
 Interval = tuple[float, float]
+_Value = TypeVar("_Value")
 #: At most this many other sides are listed in one finding (its claim ids list them all).
 MAX_RELATED = 12
 #: Relative amount by which a rounded bound is moved inwards, making rounding intervals half-open.
@@ -96,19 +99,27 @@ def interval(claim: Claim, scale: float = 1.0) -> Interval | None:
 
     Dates and years become day numbers, so "2001" and "May 2001" can be compared.
     """
-    if claim.kind in ("date", "year"):
-        low = _day_number(claim.lower if claim.lower is not None else claim.value, end=False)
-        high = _day_number(claim.upper if claim.upper is not None else claim.value, end=True)
-        if claim.lower is None and claim.upper is None and claim.value is None:
+    return _interval(claim.kind, claim.value, claim.lower, claim.upper, claim.qualifier, scale)
+
+
+@functools.lru_cache(maxsize=65536, typed=True)
+def _interval(
+    kind: str, claim_value: Any, claim_lower: Any, claim_upper: Any, qualifier: str, scale: float
+) -> Interval | None:
+    """:func:`interval` of what it reads of a claim (a corpus states a few hundred figures, many times)."""
+    if kind in ("date", "year"):
+        low = _day_number(claim_lower if claim_lower is not None else claim_value, end=False)
+        high = _day_number(claim_upper if claim_upper is not None else claim_value, end=True)
+        if claim_lower is None and claim_upper is None and claim_value is None:
             return None
         return (-math.inf if low is None else low, math.inf if high is None else high)
-    value = _number(claim.value)
-    lower, upper = _number(claim.lower), _number(claim.upper)
+    value = _number(claim_value)
+    lower, upper = _number(claim_lower), _number(claim_upper)
     if lower is None and upper is None:
         if value is None:
             return None
-        if claim.qualifier in ("over", "at_least", "under", "at_most"):
-            lower, upper = (value, None) if claim.qualifier in ("over", "at_least") else (None, value)
+        if qualifier in ("over", "at_least", "under", "at_most"):
+            lower, upper = (value, None) if qualifier in ("over", "at_least") else (None, value)
         else:
             lower = upper = value
     # A bound that rounding (or "about") put away from the figure is open: "9" covers 8.5 up to but not
@@ -125,6 +136,8 @@ def interval(claim: Claim, scale: float = 1.0) -> Interval | None:
 
 def widen(bounds: Interval, tolerance: float) -> Interval:
     """An interval widened by ``tolerance`` times its largest finite end, on both sides."""
+    if not tolerance:  # what the general case gives with no slack, without its work
+        return bounds[0] - 0.0, bounds[1] + 0.0
     finite = [abs(bound) for bound in bounds if math.isfinite(bound)]
     slack = tolerance * max(finite, default=0.0)
     return bounds[0] - slack, bounds[1] + slack
@@ -154,26 +167,37 @@ def _format_number(value: float) -> str:
 
 def describe(claim: Claim) -> str:
     """A figure as a reader would say it: "around 900", "over HKD 600 million", "22 hectare", "May 2001"."""
-    if claim.kind in ("date", "year"):
-        period = period_of(str(claim.value)) if claim.value is not None else None
-        return period.label() if period else claim.location.text
-    value = _number(claim.value)
-    if value is None:
-        return claim.location.text
-    prefix = f"{claim.currency} " if claim.kind == "money" and claim.currency else ""
+    return _describe(claim.kind, claim.value, claim.qualifier, claim.currency, claim.unit, claim.location.text)
+
+
+@functools.lru_cache(maxsize=16384, typed=True)
+def _describe(kind: str, value: Any, qualifier: str, currency: str | None, unit: str | None, text: str) -> str:
+    """:func:`describe` of what it reads of a claim (a corpus states its figures in a few wordings, many times)."""
+    if kind in ("date", "year"):
+        period = period_of(str(value)) if value is not None else None
+        return period.label() if period else text
+    number = _number(value)
+    if number is None:
+        return text
+    prefix = f"{currency} " if kind == "money" and currency else ""
     suffix = ""
-    if claim.kind == "percent" or claim.unit == "%":
+    if kind == "percent" or unit == "%":
         suffix = "%"
-    elif claim.kind == "quantity" and claim.unit:
-        suffix = " " + claim.unit.replace("_", " ")
-    if claim.qualifier == "range":  # its bounds are widened by rounding: the wording says it best
-        return claim.location.text
-    return f"{_QUALIFIER_WORDS.get(claim.qualifier, '')}{prefix}{_format_number(value)}{suffix}"
+    elif kind == "quantity" and unit:
+        suffix = " " + unit.replace("_", " ")
+    if qualifier == "range":  # its bounds are widened by rounding: the wording says it best
+        return text
+    return f"{_QUALIFIER_WORDS.get(qualifier, '')}{prefix}{_format_number(number)}{suffix}"
 
 
 def when(claim: Claim) -> str:
     """The claim's period as a label, or "undated"."""
-    period = claim_period(claim)
+    return _when(claim.as_of)
+
+
+@functools.lru_cache(maxsize=4096)
+def _when(as_of: str | None) -> str:
+    period = period_of(as_of)
     return period.label() if period else "undated"
 
 
@@ -270,22 +294,80 @@ def touches_focus(claims: Iterable[Claim], ctx: CheckContext) -> bool:
     return focus is None or any(claim.path in focus for claim in claims)
 
 
-def claim_sets(rule: Rule, ctx: CheckContext) -> Iterator[tuple[ClaimKey, list[Claim]]]:
+def derived(index: ClaimIndex, name: Hashable, make: Callable[[], _Value]) -> _Value:
+    """``make()``, computed once per index and ``name`` (:attr:`ClaimIndex.derived`): what several rules
+    would each derive from the index alike (five consistency rules walk the same claim sets)."""
+    memo = index.derived
+    if name in memo:
+        return cast(_Value, memo[name])
+    value = memo[name] = make()
+    return value
+
+
+def ordered_groups(index: ClaimIndex) -> list[tuple[ClaimKey, tuple[Claim, ...]]]:
+    """The index's groups in :func:`group_order`."""
+    return derived(index, "ordered groups", lambda: sorted(index.groups.items(), key=group_order))
+
+
+def focus_keys(ctx: CheckContext) -> set[ClaimKey | None] | None:
+    """The keys of the focus documents' claims in a --focus run; None in a full run."""
+    focus, index = ctx.focus, ctx.index
+    if focus is None:
+        return None
+    return derived(
+        index,
+        ("focus keys", focus),
+        lambda: {index.key_of(claim) for path in focus for claim in ctx.claims_by_path.get(path, ())},
+    )
+
+
+def cached_interval(claim: Claim, index: ClaimIndex) -> Interval | None:
+    """:func:`interval` of ``claim``, computed once per index."""
+    intervals: dict[str, Interval | None] = derived(index, "intervals", dict)
+    claim_id = claim.id
+    if claim_id in intervals:
+        return intervals[claim_id]
+    bounds = intervals[claim_id] = interval(claim)
+    return bounds
+
+
+def flagged(ctx: CheckContext, flag: str) -> list[Claim]:
+    """The claims of ``ctx`` with ``flag``, in claim order (the index lists them when it holds the same claims)."""
+
+    def ordered() -> list[Claim]:
+        if len(ctx.claims) == len(ctx.index.by_id):
+            return sorted(ctx.index.flagged.get(flag, ()), key=claim_order)
+        return sorted((claim for claim in ctx.claims if flag in claim.flags), key=claim_order)
+
+    return derived(ctx.index, ("flagged", flag, len(ctx.claims)), ordered)
+
+
+def claim_sets(rule: Rule, ctx: CheckContext) -> list[tuple[ClaimKey, list[Claim]]]:
     """Every set of two or more selected claims that may be compared (see :func:`comparable_sets`).
 
-    In a --focus run, only sets with a claim in a focus document (:func:`touches_focus`).
+    In a --focus run, only sets with a claim in a focus document (:func:`touches_focus`). The sets are
+    computed once per selection (rules that select alike share them); callers must not change them.
     """
+    return derived(ctx.index, ("claim sets", _selection(rule), ctx.focus), lambda: _claim_sets(rule, ctx))
+
+
+def _selection(rule: Rule) -> str:
+    """The rule's ``select``, as a memo key."""
+    return json.dumps(rule.select, sort_keys=True, default=repr)
+
+
+def _claim_sets(rule: Rule, ctx: CheckContext) -> list[tuple[ClaimKey, list[Claim]]]:
     index = ctx.index
-    focus_keys = None
-    if ctx.focus is not None:  # the keys of the focus documents' claims
-        focus_keys = {index.key_of(claim) for path in ctx.focus for claim in ctx.claims_by_path.get(path, ())}
-    for key, group in sorted(index.groups.items(), key=group_order):
-        if focus_keys is not None and key not in focus_keys:
+    wanted = focus_keys(ctx)
+    sets: list[tuple[ClaimKey, list[Claim]]] = []
+    for key, group in ordered_groups(index):
+        if wanted is not None and key not in wanted:
             continue
-        chosen = [claim for claim in group if selected(rule, claim, index)]
+        chosen = [claim for claim in group if selected(rule, claim, index)] if rule.select else list(group)
         for claims in comparable_sets(chosen, key, index):
             if len(claims) >= 2 and touches_focus(claims, ctx):
-                yield key, claims
+                sets.append((key, claims))
+    return sets
 
 
 def by_unit(claims: Sequence[Claim]) -> list[list[Claim]]:
@@ -325,9 +407,13 @@ class _Figure:
     by_path: dict[str, list[Claim]]
 
 
-def _figures(pool: Sequence[Claim], bounds: Mapping[str, Interval]) -> list[_Figure]:
+def _figures(pool: Sequence[Claim], bounds: Mapping[str, Interval], index: ClaimIndex) -> list[_Figure]:
+    """The figures of ``pool`` (claims in claim order), in the order of their first claims."""
     figures: dict[tuple[Interval, Period | None, str | None, bool], _Figure] = {}
-    for claim in sorted(pool, key=claim_order):
+    orders = _orders(index)
+    for claim in pool:
+        if claim.id not in orders:
+            orders[claim.id] = claim_order(claim)
         period, unit = claim_period(claim), unit_of(claim)
         key = (bounds[claim.id], period, unit, "period-phrase" in claim.flags)
         figure = figures.get(key)
@@ -336,10 +422,6 @@ def _figures(pool: Sequence[Claim], bounds: Mapping[str, Interval]) -> list[_Fig
         figure.claims.append(claim)
         figure.by_path.setdefault(claim.path, []).append(claim)
     return list(figures.values())
-
-
-def _disjoint(first: Interval, second: Interval) -> bool:
-    return first[1] < second[0] or second[1] < first[0]
 
 
 def _periods_match(period: str, first: _Figure, second: _Figure, window_days: int) -> bool:
@@ -384,37 +466,63 @@ def disagreements(
     its first claim that qualifies: a claim that disagrees with three hundred others stating two
     figures gets one finding with two other sides, not three hundred findings.  Cost: the claims,
     plus the pairs of distinct figures of a set.  ``keys`` restricts the keys compared.
+
+    In a --focus run only the claims whose findings name a focus claim are reported (each with all
+    its other sides, as in a full run): the focus claims, and claims with an other side in a focus
+    document.  Such a side represents a figure holding a focus claim, so for the other claims only
+    the figures holding focus claims are looked at first.
     """
-    index = ctx.index
-    for key, claims in claim_sets(rule, ctx):
+    index, focus = ctx.index, ctx.focus
+    selection = _selection(rule)
+    for position, (key, claims) in enumerate(claim_sets(rule, ctx)):
         if keys is not None and not keys(key):
             continue
-        bounds: dict[str, Interval] = {}
-        for claim in claims:
-            measured = measure(claim)
-            if measured is not None:
-                bounds[claim.id] = widen(measured, tolerance)
-        measured_claims = [claim for claim in claims if claim.id in bounds]
-        pools = [part for part in by_unit(measured_claims) if len(part) >= 2] if same_unit else [measured_claims]
-        for pool in pools:
-            if all_agree(bounds[claim.id] for claim in pool):
-                continue
-            figures = _figures(pool, bounds)
-            opposed: list[list[_Figure]] = [
-                [
+        if measure is interval:  # the same for every rule of this selection, tolerance and kind of comparison
+            name = ("figures", selection, focus, position, tolerance, same_unit)
+            pools = derived(
+                index, name, functools.partial(_pools, claims, cached_interval, index, tolerance, same_unit)
+            )
+        else:
+            pools = _pools(claims, lambda claim, _: measure(claim), index, tolerance, same_unit)
+        for figures in pools:
+
+            def opposed(figure: _Figure, candidates: list[_Figure]) -> list[_Figure]:
+                """The figures among ``candidates`` that ``figure``'s claims are compared with and disagree with."""
+                if period == "undated" and figure.period is not None:
+                    return []  # only an undated claim is an anchor (see _periods_match)
+                (low, high), unit = figure.bounds, figure.unit
+                found = [
                     other
-                    for other in figures
-                    if _disjoint(figure.bounds, other.bounds)
-                    and (other.unit == figure.unit) == same_unit
-                    and _periods_match(period, figure, other, window_days)
+                    for other in candidates
+                    if (other.bounds[1] < low or high < other.bounds[0]) and (other.unit == unit) == same_unit
                 ]
-                for figure in figures
-            ]
+                if period != "same":
+                    return found
+                return [other for other in found if _periods_match(period, figure, other, window_days)]
+
+            # A --focus run needs only the findings that name a focus claim: those of the focus claims, and
+            # those whose other sides (one per figure opposed) include one (so that figure holds a focus claim).
+            focal = figures if focus is None else [f for f in figures if not focus.isdisjoint(f.by_path)]
+            if not focal:
+                continue
             reports: list[tuple[Claim, list[Claim]]] = []
-            for figure, others in zip(figures, opposed, strict=True):
-                if not others:
+            for figure in figures:
+                focal_others = opposed(figure, focal)
+                if focus is None:
+                    if not focal_others:
+                        continue
+                    others: list[_Figure] | None = focal_others
+                elif focal_others or not focus.isdisjoint(figure.by_path):
+                    others = None  # all the figures it opposes, when a claim needs them
+                else:
                     continue
                 for claim in figure.claims:
+                    if focus is not None and claim.path not in focus:
+                        near = _other_sides(claim, figure, focal_others, period, index)
+                        if not any(side.path in focus for side in near):
+                            continue
+                    if others is None:
+                        others = opposed(figure, figures)
                     sides = _other_sides(claim, figure, others, period, index)
                     if sides:
                         reports.append((claim, sides))
@@ -423,33 +531,67 @@ def disagreements(
                 yield key, claim, sides
 
 
+def _pools(
+    claims: Sequence[Claim],
+    measure: Callable[[Claim, ClaimIndex], Interval | None],
+    index: ClaimIndex,
+    tolerance: float,
+    same_unit: bool,
+) -> list[list[_Figure]]:
+    """The figures of each pool of ``claims`` (in claim order) compared with each other: one pool per unit
+    (``same_unit``) or all of them, leaving out pools whose claims all agree (no pair of them can disagree)."""
+    bounds: dict[str, Interval] = {}
+    for claim in claims:
+        measured = measure(claim, index)
+        if measured is not None:
+            bounds[claim.id] = widen(measured, tolerance)
+    measured_claims = [claim for claim in claims if claim.id in bounds]
+    pools = [part for part in by_unit(measured_claims) if len(part) >= 2] if same_unit else [measured_claims]
+    result: list[list[_Figure]] = []
+    for pool in pools:
+        if len(pool) < 2:
+            continue
+        intervals = [bounds[claim.id] for claim in pool]
+        if max(low for low, _ in intervals) <= min(high for _, high in intervals):
+            continue  # every two overlap (see all_agree)
+        result.append(_figures(pool, bounds, index))
+    return result
+
+
 def _other_sides(claim: Claim, figure: _Figure, others: list[_Figure], period: str, index: ClaimIndex) -> list[Claim]:
     """The first claim of each figure in ``others`` that ``claim`` is reported against, in claim order."""
-    order = claim_order(claim)
+    orders = _orders(index)  # every member's (path, start, end): filled by _figures
+    order = orders[claim.id]
+    path, start = order[0], order[1]
     sides: list[Claim] = []
     for other in others:
         if period == "same" and (figure.period is None or other.period is None):
-            candidates: Iterable[Claim] = other.by_path.get(claim.path, ())
+            candidates: Iterable[Claim] = other.by_path.get(path, ())
         else:
             candidates = other.claims
         for member in candidates:
-            member_order = claim_order(member)
+            member_order = orders[member.id]
             earlier = member_order < order
             if period == "undated":
-                if member.path == claim.path:
+                if member_order[0] == path:
                     continue
                 if other.period is None and not earlier:
                     break
             elif not earlier:
                 break
-            if member.path == claim.path and member.location.start == claim.location.start:
+            if member_order[0] == path and member_order[1] == start:
                 continue
-            if index.related_by_part(member, claim):
-                continue
+            if (member.part_of or claim.part_of) and index.related_by_part(member, claim):
+                continue  # (claims that are no part of anything are never related by part)
             sides.append(member)
             break
-    sides.sort(key=claim_order)
+    sides.sort(key=lambda side: orders[side.id])
     return sides
+
+
+def _orders(index: ClaimIndex) -> dict[str, tuple[str, int, int]]:
+    """:func:`claim_order` of the claims of the figures made so far, by claim id."""
+    return derived(index, "claim orders", dict)
 
 
 def sides_finding(

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from factcheck.checks.alignment import claim_order, format_message, related, selected
+from factcheck.checks.alignment import claim_order, flagged, format_message, related, selected
 from factcheck.checks.base import CheckContext, Param, finding
 from factcheck.index import period_of
 from factcheck.model import Claim, Finding, RelatedLocation
@@ -95,9 +95,7 @@ def _founding_from_claim(claim: Claim) -> Founding | None:
 
 def _foundings(ctx: CheckContext) -> dict[str, list[Founding]]:
     found: dict[str, list[Founding]] = {}
-    for claim in sorted(ctx.claims, key=claim_order):
-        if "founding" not in claim.flags:
-            continue
+    for claim in flagged(ctx, "founding"):
         entity = ctx.index.entity_of(claim)
         founding = _founding_from_claim(claim)
         if entity and founding:
@@ -151,10 +149,23 @@ def _years(claim: Claim) -> int | None:
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     stated = _foundings(ctx)
+    anniversaries = flagged(ctx, "anniversary")
+    focus = ctx.focus
+    if focus is not None:
+        # A finding names a focus claim only when its anniversary is in a focus document, or its founding
+        # statement is, or (no founding date known) it is compared with an anniversary in a focus document:
+        # only the entities of those are checked, each with all its anniversaries.
+        entities = {ctx.index.entity_of(claim) for claim in anniversaries if claim.path in focus}
+        entities.update(
+            entity
+            for entity, foundings in stated.items()
+            if any(founding.claim is not None and founding.claim.path in focus for founding in foundings)
+        )
+        anniversaries = [claim for claim in anniversaries if ctx.index.entity_of(claim) in entities]
     # (entity, path, N) -> the claims, in document order.
     groups: dict[tuple[str, str, int], list[Claim]] = {}
-    for claim in sorted(ctx.claims, key=claim_order):
-        if "anniversary" not in claim.flags or not selected(rule, claim, ctx.index):
+    for claim in anniversaries:
+        if not selected(rule, claim, ctx.index):
             continue
         entity, years = ctx.index.entity_of(claim), _years(claim)
         if entity and years is not None and _document_date(ctx, claim) is not None:

@@ -47,16 +47,17 @@ from factcheck.checks.alignment import (
     Choice,
     Interval,
     by_unit,
+    cached_interval,
     claim_order,
     claim_period,
     claim_sets,
     describe,
     disagreements,
     dispatch,
+    focus_keys,
     format_message,
-    group_order,
-    interval,
     message_values,
+    ordered_groups,
     pair_finding,
     related,
     selected,
@@ -66,7 +67,7 @@ from factcheck.checks.alignment import (
     widen,
 )
 from factcheck.checks.base import CheckContext, Param, finding, param
-from factcheck.index import FOUNDING_METRIC, ClaimKey, Period, periods_close
+from factcheck.index import FOUNDING_METRIC, ClaimIndex, ClaimKey, Period, periods_close
 from factcheck.model import Claim, Finding
 from factcheck.rules.model import Rule
 from factcheck.rules.types import StrList
@@ -186,15 +187,22 @@ def _wrong_way(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             continue
         rising = direction == "increasing"
         for same_unit in by_unit(claims):
-            buckets = _by_period(same_unit, tolerance)
+            buckets = _by_period(same_unit, ctx.index, tolerance)
             periods = sorted(buckets)
             # The most extreme figure of each period: what a later figure may not fall below (or rise above).
             extremes = {
                 period: (max if rising else min)(entries, key=lambda entry: entry[1][0] if rising else entry[1][1])
                 for period, entries in buckets.items()
             }
+            # A --focus run reports a finding only if its later or its earlier side is a focus claim.
+            first_focal = len(periods)
+            if ctx.focus is not None:
+                focal = [n for n, period in enumerate(periods) if extremes[period][0].path in ctx.focus]
+                first_focal = min(focal, default=first_focal)
             for position, period in enumerate(periods):
                 for later, bounds in buckets[period]:
+                    if ctx.focus is not None and position <= first_focal and later.path not in ctx.focus:
+                        continue
                     worst: tuple[Claim, Interval] | None = None
                     for earlier_period in periods[:position]:
                         if periods_close(earlier_period, period, window):
@@ -240,7 +248,7 @@ def _jumps_in(rule: Rule, ctx: CheckContext, claims: list[Claim], factor: float,
     """:func:`_jumps` over claims of one unit and one kind of span."""
     buckets = {
         period: positive
-        for period, entries in _by_period(claims).items()
+        for period, entries in _by_period(claims, ctx.index).items()
         if (positive := [entry for entry in entries if entry[1][0] > 0])
     }
     for earlier_period, later_period in itertools.pairwise(sorted(buckets)):
@@ -288,11 +296,13 @@ def _by_span(items: Iterable[_Item], claim_of: Callable[[_Item], Claim]) -> list
     return list(kinds.values())
 
 
-def _by_period(claims: Iterable[Claim], tolerance: float = 0.0) -> dict[Period, list[tuple[Claim, Interval]]]:
+def _by_period(
+    claims: Iterable[Claim], index: ClaimIndex, tolerance: float = 0.0
+) -> dict[Period, list[tuple[Claim, Interval]]]:
     """The dated claims with a value, by period, each with its interval widened by ``tolerance``."""
     buckets: dict[Period, list[tuple[Claim, Interval]]] = {}
     for claim in claims:
-        period, bounds = claim_period(claim), interval(claim)
+        period, bounds = claim_period(claim), cached_interval(claim, index)
         if period is not None and bounds is not None:
             buckets.setdefault(period, []).append((claim, widen(bounds, tolerance)))
     return buckets
@@ -303,16 +313,23 @@ def _series(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     children: dict[str, list[str]] = {}
     for child, parent in sorted(index.parents.items()):
         children.setdefault(parent, []).append(child)
-    for key, group in sorted(index.groups.items(), key=group_order):
+    wanted = focus_keys(ctx)
+
+    def chosen(group: Iterable[Claim]) -> list[Claim]:
+        return [claim for claim in group if selected(rule, claim, index)] if rule.select else list(group)
+
+    for key, group in ordered_groups(index):
         if key.entity is None or key.metric is None or key.kind in ("date", "ordinal"):
             continue
-        own = [claim for claim in group if selected(rule, claim, index)]
+        child_keys = [ClaimKey(child, key.metric, key.kind, key.dimension) for child in children.get(key.entity, ())]
+        if wanted is not None and key not in wanted and wanted.isdisjoint(child_keys):
+            continue  # no focus claim among the series' claims
+        own = chosen(group)
         if not own:
             continue
         labelled: list[tuple[Claim, str]] = [(claim, "") for claim in own]
-        for child in children.get(key.entity, ()):
-            child_key = ClaimKey(child, key.metric, key.kind, key.dimension)
-            labelled.extend((claim, child) for claim in index.group(child_key) if selected(rule, claim, index))
+        for child_key in child_keys:
+            labelled.extend((claim, str(child_key.entity)) for claim in chosen(index.group(child_key)))
         if not touches_focus((claim for claim, _ in labelled), ctx):
             continue
         for same_kind in _by_span(labelled, lambda item: item[0]):
@@ -331,9 +348,16 @@ def _series_finding(rule: Rule, ctx: CheckContext, labelled: list[tuple[Claim, s
         half = MAX_RELATED // 2
         shown = [*shown[:half], f"… {len(shown) - 2 * half} more …", *shown[-half:]]
     anchor = _anchor(points)
+    others = [claim for claim, _, _, _ in points if claim is not anchor]
+    focus = ctx.focus
+    if (
+        focus is not None
+        and anchor.path not in focus
+        and all(claim.path not in focus for claim in others[-MAX_RELATED:])
+    ):
+        return  # a --focus run reports only findings that name a focus claim
     values = message_values(anchor, index)
     values["series"] = " -> ".join(shown)
-    others = [claim for claim, _, _, _ in points if claim is not anchor]
     yield finding(
         rule,
         anchor.location,
@@ -346,9 +370,9 @@ def _series_finding(rule: Rule, ctx: CheckContext, labelled: list[tuple[Claim, s
 def _points(labelled: list[tuple[Claim, str]]) -> list[tuple[Claim, str, str, str]]:
     """(claim, value, date, child) per distinct figure, dated ones in date order, undated last."""
 
-    def order(item: tuple[Claim, str]) -> tuple[int, str, str, int]:
-        period = claim_period(item[0])
-        return (period is None, period.start.isoformat() if period else "", item[0].path, item[0].location.start)
+    def order(item: tuple[Claim, str]) -> tuple[bool, int, str, int]:
+        period, location = claim_period(item[0]), item[0].location
+        return (period is None, period.start.toordinal() if period else 0, location.path, location.start)
 
     points: list[tuple[Claim, str, str, str]] = []
     seen: set[tuple[str, str, str]] = set()

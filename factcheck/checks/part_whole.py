@@ -17,7 +17,7 @@ picks one behaviour with ``mode``:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from factcheck.checks.alignment import (
     Choice,
@@ -78,9 +78,33 @@ def _same_measure(part: Claim, whole: Claim) -> bool:
     return part.kind == "quantity" or unit_of(part) == unit_of(whole)
 
 
+def _candidates(
+    ctx: CheckContext, keep: Callable[[Claim], bool], *, parts: bool = False, wholes: bool = False
+) -> list[Claim]:
+    """The claims ``keep`` accepts, in claim order.
+
+    In a --focus run, only those a finding touching a focus document can be about: the focus documents'
+    claims, with (``parts``) the parts of those claims and of their wholes (every share of a whole a
+    focus claim belongs to), or (``wholes``) the wholes of those claims.
+    """
+    if ctx.focus is None:
+        chosen: Iterable[Claim] = (claim for claim in ctx.claims if keep(claim))
+    else:
+        index = ctx.index
+        near = {claim.id: claim for path in sorted(ctx.focus) for claim in ctx.claims_by_path.get(path, ())}
+        linked = [index.whole_of(claim) for claim in near.values()]
+        if parts:
+            for whole in [*near.values(), *(whole for whole in linked if whole is not None)]:
+                near.update((part.id, part) for part in index.parts_of(whole))
+        if wholes:
+            near.update((whole.id, whole) for whole in linked if whole is not None)
+        chosen = (claim for claim in near.values() if keep(claim))
+    return sorted(chosen, key=claim_order)
+
+
 def _parts(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     tolerance = float(param(rule, "tolerance", PARAMS))
-    for part in sorted(ctx.claims, key=claim_order):
+    for part in _candidates(ctx, lambda claim: bool(claim.part_of), parts=True):
         whole = ctx.index.whole_of(part)
         if whole is None or not selected(rule, part, ctx.index):
             continue
@@ -104,8 +128,8 @@ def _parts(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
 def _share_groups(rule: Rule, ctx: CheckContext) -> list[tuple[Claim | None, list[Claim]]]:
     by_whole: dict[str, list[Claim]] = {}
     by_sentence: dict[tuple[str, int, int], list[Claim]] = {}
-    for claim in sorted(ctx.claims, key=claim_order):
-        if not _is_percent(claim) or not selected(rule, claim, ctx.index):
+    for claim in _candidates(ctx, _is_percent, parts=True):
+        if not selected(rule, claim, ctx.index):
             continue
         whole = ctx.index.whole_of(claim)
         if whole is not None:
@@ -141,8 +165,8 @@ def _shares(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
 
 def _totals(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     tolerance = float(param(rule, "tolerance", PARAMS))
-    for whole in sorted(ctx.claims, key=claim_order):
-        if "total" not in whole.flags or _is_percent(whole) or not selected(rule, whole, ctx.index):
+    for whole in _candidates(ctx, lambda claim: "total" in claim.flags, wholes=True):
+        if _is_percent(whole) or not selected(rule, whole, ctx.index):
             continue
         parts = [part for part in ctx.index.parts_of(whole) if _same_measure(part, whole) and not _is_percent(part)]
         if len(parts) < 2:
