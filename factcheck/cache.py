@@ -3,25 +3,30 @@
 An entry's key is a hash of everything extraction depends on: the document's
 content (``Document.sha256``, its masked text and language segments), the
 metadata that changes what is extracted (path -- claim ids contain it --, date,
-language, default currency), ``EXTRACTOR_VERSION`` plus the source of the
-``factcheck.extract`` package, and ``Knowledge.extraction_digest()`` (entity
-aliases, metric synonyms, default currency, "about" tolerance).  A changed rule
-pack or extractor therefore never serves stale claims; an unchanged document is
-never extracted twice.
+language, default currency) -- together :func:`document_digest` --,
+``EXTRACTOR_VERSION`` plus the source of the ``factcheck.extract`` package, and
+``Knowledge.extraction_digest()`` (entity aliases, metric synonyms, default
+currency, "about" tolerance).  A changed rule pack or extractor therefore never
+serves stale claims; an unchanged document is never extracted twice.  A run
+hashes each document once (:meth:`ClaimCache.document_digest`): the claim entry
+key, the check memos' keys and the run memo's digest all start from that digest.
 
 Layout (``.factcheck_cache/`` by default)::
 
     CACHEDIR.TAG            marks the folder as a cache for backup tools
     .gitignore              "*": git ignores the folder without a line in the project's .gitignore
     entries/ab/abcd….json   claims of one document version: a JSON header line, then the claims as one JSON line
-    documents/ab/abcd….json what loading derived from one text (masked text, language segments, date, line starts)
+    documents/ab/abcd….json what loading derived from one text (masked text, language segments, date, line starts),
+                            and one entry for the whole corpus (:class:`CorpusMemo`)
     memos/ab/abcd….json     per-document work of the checks (see :class:`CheckMemo`)
 
 The second kind memoises the load stage: reading and decoding a file is cheap,
 but masking markup, finding language segments and datelines is not, and a warm
 run should cost little more than reading the files.  Its key is the decoded
 text's hash, the format, the document's config metadata and the source of the
-``factcheck.load`` package.
+``factcheck.load`` package.  A warm run reads one entry for the corpus instead,
+:class:`CorpusMemo` (records by path, each valid for one sha256 of the file's
+bytes), and reads a per-text entry only for the files that memo lacks.
 
 The third kind memoises the check stage (:class:`CheckMemo`): the findings of a
 document-scoped rule in one document, and data a corpus-wide check collects from
@@ -48,7 +53,9 @@ import functools
 import hashlib
 import json
 import os
+import sys
 import time
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,8 +63,9 @@ from typing import Any
 
 from factcheck import __version__
 from factcheck.atomic import write_bytes_atomic
-from factcheck.load import DocumentMeta, document_from_text
+from factcheck.load import DocumentMeta, UnreadableDocument, document_from_bytes, document_from_text
 from factcheck.load.dateline import filename_date
+from factcheck.load.text import decode
 from factcheck.model import Claim, Document, Finding, Location, RelatedLocation, Segment, Severity
 
 #: Bump when the entry layout changes.
@@ -203,8 +211,15 @@ def _document_hash(document: Document, *leading: str) -> str:
 
 
 def entry_key(document: Document, knowledge_digest: str) -> str:
-    """The cache key of ``document`` extracted with knowledge of ``knowledge_digest``."""
-    return _document_hash(document, extractor_digest(), knowledge_digest)
+    """The cache key of ``document`` extracted with knowledge of ``knowledge_digest``
+    (:meth:`ClaimCache.entry_key` is the same, with the document hashed once per run)."""
+    return _entry_key(knowledge_digest, document_digest(document))
+
+
+def _entry_key(knowledge_digest: str, document: str) -> str:
+    """The claim entry key of the document whose :func:`document_digest` is ``document``."""
+    parts = ("claims", extractor_digest(), knowledge_digest, document)
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 @functools.cache
@@ -239,9 +254,12 @@ class CacheStats:
     written: int = 0
     write_errors: int = 0
     pruned: int = 0
-    #: Loaded documents served from / added to the ``documents/`` memo.
+    #: Loaded documents served from / added to the ``documents/`` memo (files the corpus memo lacks).
     document_hits: int = 0
     document_misses: int = 0
+    #: Loaded documents served from the corpus memo (:class:`CorpusMemo`); times it was written.
+    corpus_hits: int = 0
+    corpus_writes: int = 0
     #: Check memos (:class:`CheckMemo`) served / missing.
     memo_hits: int = 0
     memo_misses: int = 0
@@ -262,6 +280,29 @@ class ClaimCache:
         self.max_age_days = max_age_days
         self.max_bytes = max_bytes
         self.stats = CacheStats()
+        #: This run's documents' :func:`document_digest`, by ``id`` (the document is kept, so its id is not reused).
+        self._digests: dict[int, tuple[Document, str]] = {}
+
+    @functools.cached_property
+    def corpus_memo(self) -> CorpusMemo:
+        """The loaded documents of the last runs (read when first used; ``load_documents(..., memo=)`` saves it)."""
+        return CorpusMemo(self)
+
+    def document_digest(self, document: Document) -> str:
+        """:func:`document_digest`, computed once per document in a run (the claim entry key, the check memos'
+        keys and the run memo's digest all start from it); the corpus memo supplies it for the documents it
+        serves."""
+        known = self._digests.get(id(document))
+        if known is None or known[0] is not document:
+            known = self._digests[id(document)] = (document, document_digest(document))
+        return known[1]
+
+    def entry_key(self, document: Document, knowledge_digest: str) -> str:
+        """:func:`entry_key` of ``document``, from its digest of this run."""
+        return _entry_key(knowledge_digest, self.document_digest(document))
+
+    def _known_digest(self, document: Document, digest: str) -> None:
+        self._digests[id(document)] = (document, digest)
 
     @property
     def entries(self) -> Path:
@@ -551,6 +592,213 @@ def decode_document(body: bytes | memoryview, original: str, path: str, fmt: str
     )
 
 
+# -- the corpus memo ---------------------------------------------------------------
+
+#: Bump when the corpus memo's layout changes.
+_CORPUS_LAYOUT = 1
+#: Line starts are stored as unsigned 32-bit integers (documents are at most 50 MB).
+_STARTS = "I"
+#: A record no load used for this many writes of the memo in a row is dropped (a deleted or renamed file,
+#: a folder checked from another directory).
+_CORPUS_KEEP = 8
+_NO_META = DocumentMeta()
+# A record: what one file's bytes loaded as, with the file's path as its key.
+(_STAMP, _FORMAT, _META_DATE, _META_LANG, _META_CURRENCY, _USED, _SHA256, _LANG, _DATE, _DATE_SOURCE) = range(10)
+(_SEGMENTS, _DIGEST, _CURRENCY, _TEXT_AT, _TEXT_SIZE, _STARTS_AT, _STARTS_COUNT) = range(10, 17)
+_RECORD_SIZE = 17
+
+
+@functools.cache
+def corpus_memo_key() -> str:
+    """The key of the corpus memo: its layout, the load code (:func:`loader_digest`), this module (the
+    digests it stores are this module's) and how this machine stores the line starts."""
+    parts = ("corpus memo", str(_CORPUS_LAYOUT), loader_digest(), sys.byteorder, str(array(_STARTS).itemsize))
+    digest = hashlib.sha256("\x1f".join(parts).encode())
+    with contextlib.suppress(OSError):
+        digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+class CorpusMemo:
+    """One cache entry (in ``documents/``) for every document of the corpus: what loading derived from each
+    file, so a warm run reads one file instead of one memo per document.
+
+    A record is keyed by the document's path and holds the sha256 of the file's bytes (its stamp), the config
+    metadata it was loaded with, and the loaded Document's fields (language, segments, date and its source,
+    sha256, line starts, the masked text when it differs, :func:`document_digest`). A file is used from the
+    memo only when its bytes hash to the stamp and its metadata and format are the same, so an edited file
+    is never served stale data whatever its size and mtime say (the bytes must be read anyway:
+    ``Document.original`` is the file's text; hashing 15 MB costs about 15 ms). Other files are loaded through
+    the ``documents/`` memo (:meth:`ClaimCache.build_document`) and added.
+
+    Layout of the entry's body: a JSON line ``{"written": n, "documents": {path: record}}``, then one binary
+    part holding the line starts (uint32, native order: the key includes the byte order) and masked texts
+    (UTF-8) the records point into. The entry is checksummed and written atomically like every entry: two
+    runs at once each write a whole memo and the last one stays; a damaged one is ignored (every file then
+    comes from ``documents/``) and rewritten. It is written only when a load added a record; a record no load
+    used for ``_CORPUS_KEEP`` writes in a row is dropped.
+    """
+
+    def __init__(self, cache: ClaimCache) -> None:
+        self.cache = cache
+        self._written = 0
+        self._records: dict[str, list[Any]] = {}
+        self._blob = memoryview(b"")
+        #: Paths served or added in this run.
+        self._used: set[str] = set()
+        #: Records added in this run, with their masked text and line starts (offsets are given when written).
+        self._added: dict[str, tuple[list[Any], bytes, bytes]] = {}
+        try:
+            body = cache._read(cache.documents, corpus_memo_key())
+            if body is not None:
+                self._open(body)
+        except DamagedEntry:
+            cache.stats.damaged += 1
+
+    def _open(self, body: memoryview) -> None:
+        data = body.tobytes()
+        newline = data.find(b"\n")
+        index = _loads(data[:newline] if newline >= 0 else b"")
+        if not isinstance(index, dict):
+            raise DamagedEntry("malformed corpus memo")
+        written, records = index.get("written"), index.get("documents")
+        if type(written) is not int or not isinstance(records, dict):
+            raise DamagedEntry("malformed corpus memo")
+        self._written, self._records, self._blob = written, records, memoryview(data)[newline + 1 :]
+
+    def document(self, data: bytes, path: str, fmt: str, meta: DocumentMeta | None) -> Document:
+        """The Document of the file ``path`` whose bytes are ``data``: from the memo when they are the bytes it
+        was loaded from (and the metadata and format are the same), else loaded and added."""
+        meta = meta or _NO_META
+        stamp = hashlib.sha256(data).hexdigest()
+        record = self._records.get(path)
+        if record is not None and path not in self._added:
+            document = self._recall(record, stamp, data, path, fmt, meta)
+            if document is not None:
+                self.cache.stats.corpus_hits += 1
+                self._used.add(path)
+                return document
+        document = document_from_bytes(data, path, fmt, meta, self.cache.build_document)
+        self._add(path, stamp, document, meta)
+        return document
+
+    def _recall(self, record: Any, stamp: str, data: bytes, path: str, fmt: str, meta: DocumentMeta) -> Document | None:
+        try:
+            if type(record) is not list or len(record) != _RECORD_SIZE or record[_STAMP] != stamp:
+                return None
+            if (record[_FORMAT], record[_META_DATE], record[_META_LANG], record[_META_CURRENCY]) != (
+                fmt,
+                meta.date,
+                meta.lang,
+                meta.currency,
+            ):
+                return None
+            original = decode(data, checked=False)  # the bytes it decoded from before, by the same code
+            text_at, text_size = record[_TEXT_AT], record[_TEXT_SIZE]
+            text = original if text_at < 0 else str(self._blob[text_at : text_at + text_size], "utf-8", "surrogatepass")
+            starts = array(_STARTS)
+            at = record[_STARTS_AT]
+            starts.frombytes(self._blob[at : at + record[_STARTS_COUNT] * starts.itemsize])
+            flat = record[_SEGMENTS]
+            segments = tuple(Segment(flat[i], flat[i + 1], flat[i + 2]) for i in range(0, len(flat), 3))
+            digest, sha256 = record[_DIGEST], record[_SHA256] or stamp
+        except (UnreadableDocument, TypeError, ValueError, IndexError, UnicodeDecodeError):
+            self.cache.stats.damaged += 1
+            return None
+        # The checksum vouches for the record; these cheap checks catch a record that is not this text's: the
+        # masked text has the text's length, and the last line starts after the text's last newline.
+        last = starts[-1] if starts else -1
+        wrong_starts = not starts or len(starts) != record[_STARTS_COUNT] or starts[0] != 0 or last > len(original)
+        if (
+            wrong_starts
+            or (last and original[last - 1] != "\n")
+            or "\n" in original[last:]
+            or len(text) != len(original)
+        ):
+            self.cache.stats.damaged += 1
+            return None
+        document = Document(
+            path=path,
+            original=original,
+            text=text,
+            format=fmt,
+            lang=record[_LANG],
+            segments=segments,
+            date=record[_DATE],
+            date_source=record[_DATE_SOURCE],
+            default_currency=record[_CURRENCY],
+            sha256=sha256,
+            line_starts=tuple(starts),
+        )
+        if isinstance(digest, str):
+            self.cache._known_digest(document, digest)
+        return document
+
+    def _add(self, path: str, stamp: str, document: Document, meta: DocumentMeta) -> None:
+        same = document.text is document.original or document.text == document.original
+        text = b"" if same else document.text.encode("utf-8", "surrogatepass")
+        try:
+            starts = array(_STARTS, document.line_starts).tobytes()
+        except OverflowError:  # not with documents of at most 50 MB; such a document is only not remembered
+            return
+        record: list[Any] = [None] * _RECORD_SIZE
+        record[_STAMP], record[_FORMAT] = stamp, document.format
+        record[_META_DATE], record[_META_LANG], record[_META_CURRENCY] = meta.date, meta.lang, meta.currency
+        record[_SHA256] = None if document.sha256 == stamp else document.sha256
+        record[_LANG], record[_DATE], record[_DATE_SOURCE] = document.lang, document.date, document.date_source
+        record[_SEGMENTS] = [
+            part for segment in document.segments for part in (segment.start, segment.end, segment.lang)
+        ]
+        record[_DIGEST] = self.cache.document_digest(document)
+        record[_CURRENCY] = document.default_currency
+        record[_TEXT_AT], record[_TEXT_SIZE] = (-1, 0) if same else (0, len(text))
+        record[_STARTS_COUNT] = len(document.line_starts)
+        self._added[path] = (record, text, starts)
+        self._used.add(path)
+
+    def save(self) -> None:
+        """Write the memo if this run added records: the added and used ones, and those not used for fewer
+        than ``_CORPUS_KEEP`` writes."""
+        if not self._added:
+            return
+        written = self._written + 1
+        blob = bytearray()
+        records: dict[str, list[Any]] = {}
+
+        def store(record: list[Any], text: bytes | memoryview, starts: bytes | memoryview) -> None:
+            if record[_TEXT_AT] >= 0:
+                record[_TEXT_AT] = len(blob)
+                blob.extend(text)
+            record[_STARTS_AT] = len(blob)
+            blob.extend(starts)
+
+        for path, old in self._records.items():
+            if path in self._added:
+                continue
+            try:
+                if path not in self._used and written - old[_USED] > _CORPUS_KEEP:
+                    continue
+                record = list(old)
+                record[_USED] = written if path in self._used else old[_USED]
+                text_at, starts_at = old[_TEXT_AT], old[_STARTS_AT]
+                old_text = self._blob[text_at : text_at + old[_TEXT_SIZE]] if text_at >= 0 else b""
+                old_starts = self._blob[starts_at : starts_at + old[_STARTS_COUNT] * array(_STARTS).itemsize]
+                store(record, old_text, old_starts)
+            except (TypeError, ValueError, IndexError):  # a malformed record is dropped
+                continue
+            records[path] = record
+        for path, (record, text, starts) in self._added.items():
+            record[_USED] = written
+            store(record, text, starts)
+            records[path] = record
+        body = _dumps({"written": written, "documents": records}) + b"\n" + bytes(blob)
+        if self.cache._write(self.cache.documents, corpus_memo_key(), body):
+            self.cache.stats.corpus_writes += 1
+        # What a later load in this run reads (a focus run loads the focus files, then the corpus).
+        self._written, self._records, self._blob = written, records, memoryview(body)[len(body) - len(blob) :]
+        self._added = {}
+
+
 # -- check memos -----------------------------------------------------------------
 
 
@@ -565,16 +813,12 @@ class CheckMemo:
 
     def __init__(self, cache: ClaimCache) -> None:
         self.cache = cache
-        self._documents: dict[int, tuple[Document, str]] = {}
         #: Documents whose findings a check could not complete in this run (never memoised).
         self.unfinished: set[str] = set()
 
     def key(self, document: Document, *parts: str) -> str:
-        known = self._documents.get(id(document))
-        if known is None or known[0] is not document:
-            known = (document, document_digest(document))
-            self._documents[id(document)] = known
-        digest = hashlib.sha256("\x1f".join((checks_digest(), known[1], *parts)).encode("utf-8", "surrogatepass"))
+        known = self.cache.document_digest(document)
+        digest = hashlib.sha256("\x1f".join((checks_digest(), known, *parts)).encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
     def corpus_key(self, *parts: str) -> str:

@@ -23,7 +23,6 @@ from factcheck.cache import (
     checks_digest,
     default_cache_dir,
     document_digest,
-    entry_key,
     extractor_digest,
     finding_from_json,
     finding_to_json,
@@ -204,9 +203,9 @@ def extract_all(
     aside: list[Document] = []
     started = None
     if cache is not None:
-        keys = {document.path: entry_key(document, digest) for document in documents}
+        keys = {document.path: cache.entry_key(document, digest) for document in documents}
         if early is not None:
-            same = all(keys.get(document.path) == entry_key(document, digest) for document in early[0])
+            same = all(keys.get(document.path) == cache.entry_key(document, digest) for document in early[0])
             if extractor is extract_local and same:
                 aside, started = early
             else:
@@ -289,9 +288,9 @@ def _start_early(
     process loads and decodes everything else and runs the checks that read no claims."""
     wanted = {display_path(path) for path in focus}
     chosen = [file for file in files if display_path(file) in wanted]
-    loaded = load_documents(chosen, dict(config.documents), cache.build_document)
+    loaded = load_documents(chosen, dict(config.documents), cache.build_document, cache.corpus_memo)
     digest = knowledge.extraction_digest()
-    missing = [document for document in loaded.documents if not cache.has(entry_key(document, digest))]
+    missing = [document for document in loaded.documents if not cache.has(cache.entry_key(document, digest))]
     started = _extract_aside(missing, knowledge, len(files) - len(missing), process)
     return None if started is None else (missing, started)
 
@@ -316,8 +315,10 @@ def _collect(
             files, dict(config.documents), knowledge, config.scheduler, cache, options.progress
         )
     else:
-        build = cache.build_document if cache is not None else document_from_text
-        loaded = load_documents(files, dict(config.documents), build)
+        if cache is not None:  # one memo for the corpus, the documents/ memo for the files it lacks
+            loaded = load_documents(files, dict(config.documents), cache.build_document, cache.corpus_memo)
+        else:
+            loaded = load_documents(files, dict(config.documents), document_from_text)
     problems = [*problems, *loaded.problems]
     if not loaded.documents:
         raise NoDocuments("no readable document found in " + ", ".join(display_path(root) for root in roots), problems)
@@ -330,7 +331,7 @@ def _collect(
             nonlocal early
             if early is None and config.engine != "dask":
                 digest = knowledge.extraction_digest()
-                missing = [document for document in documents if not cache.has(entry_key(document, digest))]
+                missing = [document for document in documents if not cache.has(cache.entry_key(document, digest))]
                 started = _extract_aside(missing, knowledge, len(documents) - len(missing))
                 early = None if started is None else (missing, started)
 
@@ -522,7 +523,7 @@ def run_digest(corpus: Corpus, config: Config) -> str:
         repr(corpus.knowledge),
         repr(config.translations),
         *(rule_digest(rule) for rule in corpus.ruleset.rules),
-        *(document_digest(document) for document in corpus.documents),
+        *map(document_digest if corpus.cache is None else corpus.cache.document_digest, corpus.documents),
     ]
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass"))
@@ -625,7 +626,7 @@ def _keep_entries(cache: ClaimCache, documents: Sequence[Document], knowledge: K
     if not cache.prune_due():
         return
     digest = knowledge.extraction_digest()
-    cache.touch([entry_key(document, digest) for document in documents])
+    cache.touch([cache.entry_key(document, digest) for document in documents])
     cache.prune()
 
 

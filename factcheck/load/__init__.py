@@ -9,6 +9,7 @@ import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from factcheck.load.dateline import detect_date
 from factcheck.load.markup import mask_html, mask_markdown
@@ -23,11 +24,13 @@ from factcheck.model import Document, Problem
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
+    "DocumentMemo",
     "DocumentMeta",
     "LoadResult",
     "UnreadableDocument",
     "discover",
     "display_path",
+    "document_from_bytes",
     "document_from_text",
     "load_documents",
     "load_file",
@@ -63,15 +66,13 @@ class LoadResult:
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
     """Relative to the current directory where possible, with forward slashes."""
+    if cwd is None and os.sep == "/" and not path.is_absolute() and ".." not in path.parts:
+        return str(path)  # the commonest case, without even Path.cwd()
     base = cwd or Path.cwd()
-    if os.sep == "/" and ".." not in path.parts:  # the common case, without relpath's work (same result)
-        if not path.is_absolute():
-            if cwd is None:
-                return str(path)
-        else:
-            text, root = str(path), str(base.absolute())
-            if root != "/" and ".." not in base.parts and text.startswith(root + "/"):
-                return text[len(root) + 1 :]
+    if os.sep == "/" and ".." not in path.parts and path.is_absolute():  # without relpath's work (same result)
+        text, root = str(path), str(base.absolute())
+        if root != "/" and ".." not in base.parts and text.startswith(root + "/"):
+            return text[len(root) + 1 :]
     try:
         return Path(os.path.relpath(path.absolute(), base.absolute())).as_posix()
     except ValueError:  # another drive on Windows
@@ -181,7 +182,9 @@ def _read_regular_file(path: Path) -> bytes:
     The file is opened non-blocking and checked with ``fstat`` on the open descriptor,
     so a FIFO named ``*.txt`` never hangs the run and a file swapped between the
     check and the read cannot slip through.  A file growing while it is read is cut
-    off at the size limit rather than read without end.
+    off at the size limit rather than read without end.  It is read with ``os.read``, its
+    size and one byte more at once (a buffered ``read(limit)`` allocates the whole limit
+    for every file: 1,000 files took 60 ms of CPU instead of 14 ms).
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
@@ -193,8 +196,14 @@ def _read_regular_file(path: Path) -> bytes:
             raise UnreadableDocument("not a regular file (a FIFO, socket or device)")
         if info.st_size > MAX_DOCUMENT_BYTES:
             raise UnreadableDocument(f"too large ({info.st_size} bytes; the limit is {MAX_DOCUMENT_BYTES})")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_DOCUMENT_BYTES + 1)
+        data = os.read(fd, info.st_size + 1)
+        if len(data) != info.st_size:  # it grew or shrank since fstat, or a short read: read on to the end
+            parts, size = [data], len(data)
+            while data and size <= MAX_DOCUMENT_BYTES:
+                data = os.read(fd, min(1 << 20, MAX_DOCUMENT_BYTES + 1 - size))
+                parts.append(data)
+                size += len(data)
+            data = b"".join(parts)
     finally:
         os.close(fd)
     if len(data) > MAX_DOCUMENT_BYTES:
@@ -202,23 +211,54 @@ def _read_regular_file(path: Path) -> bytes:
     return data
 
 
-def load_file(
-    path: Path, rel: str, meta: DocumentMeta | None = None, build: DocumentBuilder = document_from_text
+def document_from_bytes(
+    data: bytes, path: str, fmt: str, meta: DocumentMeta | None = None, build: DocumentBuilder = document_from_text
 ) -> Document:
-    """Read and decode one file; raises UnreadableDocument or OSError with the reason."""
-    text = decode(_read_regular_file(path))
+    """Decode a file's bytes and build its Document; raises UnreadableDocument with the reason."""
+    text = decode(data)
     if not text:
         raise UnreadableDocument("empty file")
+    return build(text, path, fmt, meta)
+
+
+class DocumentMemo(Protocol):
+    """Documents remembered across runs by their files' bytes (the claim cache keeps one, see
+    ``factcheck.cache.CorpusMemo``): a warm run reads one memo for the corpus instead of one per file."""
+
+    def document(self, data: bytes, path: str, fmt: str, meta: DocumentMeta | None) -> Document:
+        """The Document of the file ``path`` whose bytes are ``data``, as :func:`document_from_bytes` builds it."""
+        ...
+
+    def save(self) -> None:
+        """Store what changed since the memo was read (called when a set of files is loaded)."""
+        ...
+
+
+def load_file(
+    path: Path,
+    rel: str,
+    meta: DocumentMeta | None = None,
+    build: DocumentBuilder = document_from_text,
+    memo: DocumentMemo | None = None,
+) -> Document:
+    """Read and decode one file; raises UnreadableDocument or OSError with the reason."""
+    data = _read_regular_file(path)
     fmt = DOCUMENT_SUFFIXES.get(path.suffix.lower(), "text")
-    return build(text, rel, fmt, meta)
+    if memo is not None:
+        return memo.document(data, rel, fmt, meta)
+    return document_from_bytes(data, rel, fmt, meta, build)
 
 
 def load_one(
-    path: Path, rel: str, meta: DocumentMeta | None = None, build: DocumentBuilder = document_from_text
+    path: Path,
+    rel: str,
+    meta: DocumentMeta | None = None,
+    build: DocumentBuilder = document_from_text,
+    memo: DocumentMemo | None = None,
 ) -> Document | Problem:
     """Load one file, or say why it cannot be loaded (the unit of work of every engine)."""
     try:
-        return load_file(path, rel, meta, build)
+        return load_file(path, rel, meta, build, memo)
     except UnreadableDocument as error:
         return Problem(rel, str(error))
     except OSError as error:
@@ -229,16 +269,22 @@ def load_documents(
     files: Sequence[Path],
     metadata: dict[str, DocumentMeta] | None = None,
     build: DocumentBuilder = document_from_text,
+    memo: DocumentMemo | None = None,
 ) -> LoadResult:
-    """Load every file; a file that cannot be read becomes a Problem, never an exception."""
+    """Load every file; a file that cannot be read becomes a Problem, never an exception.
+
+    ``memo``: Documents remembered from earlier runs (files it lacks are built with ``build``); saved at the end.
+    """
     metadata = metadata or {}
     documents: list[Document] = []
     problems: list[Problem] = []
     for path in files:
         rel = display_path(path)
-        result = load_one(path, rel, metadata.get(rel), build)
+        result = load_one(path, rel, metadata.get(rel), build, memo)
         if isinstance(result, Problem):
             problems.append(result)
         else:
             documents.append(result)
+    if memo is not None:
+        memo.save()
     return LoadResult(tuple(documents), tuple(problems))
