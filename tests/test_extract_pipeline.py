@@ -71,3 +71,29 @@ def test_the_pipeline_is_rebuilt_once_its_vocabulary_has_grown(monkeypatch: pyte
     after = extract_document(document_from_text(text, "a.txt"), KNOWLEDGE)
     assert after == before
     assert [claim.location.text for claim in after][:1] == ["1,234 companies"]
+
+
+def test_sentence_ends_are_found_in_linear_time_in_runs_of_punctuation() -> None:
+    import time
+
+    from factcheck.extract.pipeline import sentence_spans
+
+    for mark in "?!.":
+        text = "X" * 100_000 + mark * 100_000 + " Next one."
+        began = time.perf_counter()
+        spans = sentence_spans(text)
+        assert time.perf_counter() - began < 2.0  # quadratic, this took minutes
+        assert spans[-1][1] == len(text)
+
+
+def test_the_sentence_end_pattern_finds_what_the_backtracking_one_found() -> None:
+    import random
+    import re
+
+    from factcheck.extract.pipeline import _SENTENCE_END
+
+    backtracking = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+    rng = random.Random(7)
+    for _ in range(3_000):
+        text = "".join(rng.choice('ab.?! "”’)]\n') for _ in range(rng.randint(0, 40)))
+        assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in backtracking.finditer(text)]

@@ -48,7 +48,9 @@ _CONTINUES = word_set(
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+#: A sentence's closing punctuation and quotes. It starts only where a run of punctuation starts and takes
+#: the run whole (possessive): tried at every offset of "????…" with backtracking it was quadratic.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s)")
 _WORD_BEFORE = re.compile(r"[\w.]+$")
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr prof st no nos vs etc e.g i.e approx co ltd inc corp jr sr fig figs para paras cap art arts sec "
