@@ -39,9 +39,8 @@ def _english_spans(document: Document) -> list[tuple[int, int]]:
 
 
 def check(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
-    # Extraction's own counting, imported on use: a warm run with this rule's memos never loads it.
-    from factcheck.extract.figures import DIGIT_RUN
-    from factcheck.extract.pipeline import anchor_limit, sentence_spans
+    # Extraction's own counting (a light module: no spaCy), imported on use.
+    from factcheck.extract.pipeline import DIGIT_RUN, anchor_limit, sentence_spans
 
     for document in documents(ctx, rule):
         text = document.text

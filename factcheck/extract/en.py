@@ -75,7 +75,7 @@ def _scan(
     period_words: list[int],
 ) -> list[Figure]:
     # Bounded work per sentence: a sentence that is a dump of numbers is read only up to its first anchors.
-    digit_runs = pipeline.find_anchors(figures.DIGIT_RUN, text, sentences)
+    digit_runs = pipeline.find_anchors(pipeline.DIGIT_RUN, text, sentences)
     number_words = pipeline.cap_anchors(number_words, sentences)
     period_words = pipeline.cap_anchors(period_words, sentences)
     blocked = exclusions.blocked_spans(text, start, end, digit_runs)

@@ -85,8 +85,6 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 _CURRENCY_CODES = [code for code in CURRENCY_PREFIXES if code.isalpha() or code.endswith(".")]
 _CURRENCY_SIGNS = [code for code in CURRENCY_PREFIXES if code not in _CURRENCY_CODES and code != "$"]
 
-#: A run of digits: where most figures start (a plain charset prefix, so the scan is fast).
-DIGIT_RUN = re.compile(r"\d+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 #: A currency written right before a number ("HK$", "HK\\$", "c $", "RMB ", "US$"), searched at the end of a
 #: short window before the digits.
 CURRENCY_BEFORE = re.compile(

@@ -80,6 +80,9 @@ MAX_STRINGS = 300_000
 MAX_URL = 2_048
 _URL_LIKE = re.compile(r"://|www\.|@", re.I)
 _LONG_RUN = re.compile(r"\S{" + str(RUN_BREAK + 1) + ",}")
+#: A run of digits: where most figures start (a plain charset prefix, so the scan is fast); extraction reads
+#: at most ``anchor_limit`` of them in a sentence.
+DIGIT_RUN = re.compile(r"\d+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 _SENTENCE_DIGIT = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: Every word a number-word or period-word pattern is made of: a sentence with none of them (and no
