@@ -180,6 +180,21 @@ def _extract_aside(
     return process
 
 
+def _extract_missing_aside(
+    documents: Sequence[Document],
+    knowledge: Knowledge,
+    cache: ClaimCache,
+    corpus_size: int,
+    process: ExtractorProcess | None = None,
+) -> _Early | None:
+    """Start extracting those of ``documents`` the cache lacks in a second process (see :func:`_extract_aside`;
+    ``corpus_size``: how many documents the run has in all): the documents sent, and the process."""
+    digest = knowledge.extraction_digest()
+    missing = [document for document in documents if not cache.has(cache.entry_key(document, digest))]
+    started = _extract_aside(missing, knowledge, corpus_size - len(missing), process)
+    return None if started is None else (missing, started)
+
+
 def extract_all(
     documents: Sequence[Document],
     knowledge: Knowledge,
@@ -211,10 +226,9 @@ def extract_all(
             else:
                 early[1].close()
         elif extractor is extract_local:
-            aside = [document for document in documents if not cache.has(keys[document.path])]
-            started = _extract_aside(aside, knowledge, len(documents) - len(aside))
-            if started is None:
-                aside = []
+            early = _extract_missing_aside(documents, knowledge, cache, len(documents))
+            if early is not None:
+                aside, started = early
     set_aside = {document.path for document in aside}
     with bulk():
         for document in documents:
@@ -289,10 +303,7 @@ def _start_early(
     wanted = {display_path(path) for path in focus}
     chosen = [file for file in files if display_path(file) in wanted]
     loaded = load_documents(chosen, dict(config.documents), cache.build_document, cache.corpus_memo)
-    digest = knowledge.extraction_digest()
-    missing = [document for document in loaded.documents if not cache.has(cache.entry_key(document, digest))]
-    started = _extract_aside(missing, knowledge, len(files) - len(missing), process)
-    return None if started is None else (missing, started)
+    return _extract_missing_aside(loaded.documents, knowledge, cache, len(files), process)
 
 
 def _collect(
@@ -329,11 +340,8 @@ def _collect(
 
         def prefetch() -> None:
             nonlocal early
-            if early is None and config.engine != "dask":
-                digest = knowledge.extraction_digest()
-                missing = [document for document in documents if not cache.has(cache.entry_key(document, digest))]
-                started = _extract_aside(missing, knowledge, len(documents) - len(missing))
-                early = None if started is None else (missing, started)
+            if early is None:
+                early = _extract_missing_aside(documents, knowledge, cache, len(documents))
 
         def produce() -> tuple[Claim, ...]:
             claims = extract_all(documents, knowledge, cache, progress, early=early)
