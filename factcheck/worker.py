@@ -100,6 +100,7 @@ class ExtractorProcess:
         os.close(result_write)
         self.pid = pid
         self._submitted: int | None = None
+        self._tasks_closed = False
         self._done = False
 
     def submit(self, documents: Sequence[Document], knowledge: Knowledge) -> bool:
@@ -112,9 +113,7 @@ class ExtractorProcess:
         except OSError:
             self.close()
             return False
-        finally:
-            if not self._done:
-                os.close(self._task_write)
+        self._close_tasks()  # the end of the task: the child's reader sees end of file
         self._submitted = len(documents)
         return True
 
@@ -133,6 +132,11 @@ class ExtractorProcess:
             return None
         return claims
 
+    def _close_tasks(self) -> None:
+        if not self._tasks_closed:
+            self._tasks_closed = True
+            os.close(self._task_write)
+
     def close(self) -> None:
         """Stop the child (if it is still running) and release its pipes."""
         self._finish(kill=True)
@@ -144,8 +148,7 @@ class ExtractorProcess:
         if kill:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
-        if self._submitted is None:
-            os.close(self._task_write)
+        self._close_tasks()
         os.close(self._result_read)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
